@@ -1,0 +1,32 @@
+# grdp — the two commands: `make test` and `make report`. Both build .venv on first use.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+PYTEST_FLAGS ?=
+
+.PHONY: test report notebooks benchmarks clean
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+## Run the unit tests and re-run every notebook against its committed outputs.
+test: $(STAMP)
+	$(BIN)/python -m pytest --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider $(PYTEST_FLAGS) tests notebooks
+
+## The main job on the embedded 2025 plan.
+report: $(STAMP)
+	$(BIN)/grdp report
+
+## Deliberate re-baseline: execute every notebook in place, top to bottom.
+notebooks: $(STAMP)
+	$(BIN)/python scripts/execute_notebooks.py notebooks/*.ipynb
+
+benchmarks: $(STAMP)
+	for b in benchmarks/bench_*.py; do $(BIN)/python $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -1,0 +1,210 @@
+"""Read the cells of a CSV or XLSX table as text, keeping where each cell came from.
+
+This is the layer below :func:`grdp.load_plan` and :func:`grdp.load_tasks`. It
+never interprets a figure; it only makes sure every cell arrives as
+whitespace-normalised NFC text with its spreadsheet row number, and that
+nothing is lost on the way. Documented normalisations:
+
+* **Encoding.** UTF-8 (with or without BOM). A file that is not UTF-8 is tried
+  as Windows-1258 (``cp1258``, the Vietnamese Windows code page) and accepted,
+  with a :class:`~grdp.errors.PlanWarning`, only when its header then reads
+  correctly; otherwise it is an error that says to save the file as UTF-8.
+* **Text.** NFC (NFD input reads the same); non-breaking spaces, tabs and line
+  breaks inside a cell become single spaces; ends stripped.
+* **Title rows.** Rows above the header (a document title, a blank line) are
+  skipped; the header is the first row the caller recognises.
+* **Blank rows** are skipped. A non-empty cell beyond the last header column is
+  an error: it would otherwise be lost.
+* **XLSX.** First sheet only. Numeric cells are written out with a decimal
+  point and remembered as numeric (so the number reader does not treat
+  ``2.125`` as ambiguous); percent-formatted cells are multiplied by 100.
+  Merged cells are filled with their top-left value and remembered, so the
+  caller can refuse a figure that several cells share.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError, PlanWarning
+from .numbers import normalise_text
+
+__all__ = ["Table", "read_table"]
+
+_MAX_TITLE_ROWS = 20
+_XLSX_SUFFIXES = (".xlsx", ".xlsm")
+
+
+@dataclass
+class Table:
+    """Cells of one table below its header.
+
+    Attributes
+    ----------
+    file : str
+        The file name, as used in messages.
+    header : list of str
+        Normalised header cells.
+    header_row : int
+        Spreadsheet row number of the header (1-based).
+    rows : list of (int, list of str)
+        Spreadsheet row number and cells, padded to the header's width.
+    numeric : set of (int, int)
+        (row, column index) of cells that were numbers in a workbook.
+    merged : set of (int, int)
+        (row, column index) of cells filled from a merged range (not the top-left cell).
+    """
+
+    file: str
+    header: list[str]
+    header_row: int
+    rows: list[tuple[int, list[str]]]
+    numeric: set[tuple[int, int]] = field(default_factory=set)
+    merged: set[tuple[int, int]] = field(default_factory=set)
+
+
+def read_table(path: str | Path, *, is_header: Callable[[list[str]], bool]) -> Table:
+    """Read a CSV or XLSX file into a :class:`Table`.
+
+    Parameters
+    ----------
+    path : str or Path
+        ``.csv`` (UTF-8, comma-separated) or ``.xlsx`` (first sheet).
+    is_header : callable
+        Given a row's normalised cells, says whether it is the header.
+
+    Raises
+    ------
+    InputError
+        Missing or empty file, undecodable text, no header, cells beyond the header.
+    """
+    path = Path(path)
+    name = path.name
+    if not path.is_file():
+        raise InputError("file not found", file=str(path))
+    if path.stat().st_size == 0:
+        raise InputError("the file is empty", file=name)
+    if path.suffix.lower() in _XLSX_SUFFIXES:
+        raw_rows, numeric, merged = _xlsx_rows(path)
+    else:
+        raw_rows, numeric, merged = _csv_rows(path, is_header), set(), set()
+    return _assemble(name, raw_rows, numeric, merged, is_header)
+
+
+def _csv_rows(path: Path, is_header: Callable[[list[str]], bool]) -> list[list[str]]:
+    data = path.read_bytes()
+    try:
+        return _split_csv(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as err:
+        bad = f"byte 0x{data[err.start]:02x} at offset {err.start}"
+    try:
+        rows = _split_csv(data.decode("cp1258"))
+    except UnicodeDecodeError:
+        rows = []
+    if any(is_header([normalise_text(c) for c in row]) for row in rows[:_MAX_TITLE_ROWS]):
+        warnings.warn(
+            f"{path.name}: not UTF-8 ({bad}); read as Windows-1258 (cp1258). Save it as UTF-8 to silence this.",
+            PlanWarning,
+            stacklevel=4,
+        )
+        return rows
+    raise InputError(
+        f"the file is not UTF-8 text ({bad}) and does not read as Windows-1258 either; "
+        "save it as 'CSV UTF-8'",
+        file=path.name,
+    )
+
+
+def _split_csv(text: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text, newline="")))
+
+
+def _xlsx_rows(path: Path) -> tuple[list[list[str]], set[tuple[int, int]], set[tuple[int, int]]]:
+    from openpyxl import load_workbook  # imported here: only workbook users pay for it
+
+    try:
+        wb = load_workbook(path, data_only=True, read_only=False)
+    except Exception as err:  # openpyxl raises many types for a broken file
+        raise InputError(f"not a readable Excel workbook ({type(err).__name__})", file=path.name) from None
+    ws = wb.worksheets[0]
+    rows: list[list[str]] = []
+    numeric: set[tuple[int, int]] = set()
+    for r, row in enumerate(ws.iter_rows(), start=1):
+        cells = []
+        for c, cell in enumerate(row):
+            value = cell.value
+            if isinstance(value, bool) or value is None:
+                cells.append("" if value is None else str(value))
+            elif isinstance(value, (int, float)):
+                cells.append(_numeric_text(value, cell.number_format))
+                numeric.add((r, c))
+            else:
+                cells.append(str(value))
+        rows.append(cells)
+    merged: set[tuple[int, int]] = set()
+    for rng in ws.merged_cells.ranges:
+        top_left = rows[rng.min_row - 1][rng.min_col - 1]
+        for r in range(rng.min_row, rng.max_row + 1):
+            for c in range(rng.min_col, rng.max_col + 1):
+                if (r, c) != (rng.min_row, rng.min_col):
+                    rows[r - 1][c - 1] = top_left
+                    merged.add((r, c - 1))
+                    if (rng.min_row, rng.min_col - 1) in numeric:
+                        numeric.add((r, c - 1))
+    wb.close()
+    return rows, numeric, merged
+
+
+def _numeric_text(value: int | float, number_format: str) -> str:
+    """A workbook number as unambiguous text with a decimal point and no grouping."""
+    fmt = number_format or "General"
+    if fmt.endswith("%"):
+        value = value * 100
+    decimals = None
+    if "." in fmt and fmt != "General":
+        decimals = sum(ch in "0#" for ch in fmt.split(".", 1)[1].split(";")[0])
+    if decimals is not None:
+        return f"{value:.{decimals}f}"
+    if isinstance(value, int) or float(value).is_integer():
+        return str(int(value))
+    return repr(float(value))
+
+
+def _assemble(
+    name: str,
+    raw_rows: list[list[str]],
+    numeric: set[tuple[int, int]],
+    merged: set[tuple[int, int]],
+    is_header: Callable[[list[str]], bool],
+) -> Table:
+    norm = [[normalise_text(c) for c in row] for row in raw_rows]
+    header_idx = next((i for i, row in enumerate(norm[:_MAX_TITLE_ROWS]) if is_header(row)), None)
+    if header_idx is None:
+        if not any(any(row) for row in norm):
+            raise InputError("the file has no rows", file=name)
+        raise InputError(f"no header row found in the first {_MAX_TITLE_ROWS} rows", file=name)
+    header = norm[header_idx]
+    while header and not header[-1]:
+        header.pop()
+    width = len(header)
+    rows: list[tuple[int, list[str]]] = []
+    for i in range(header_idx + 1, len(norm)):
+        cells = norm[i]
+        row_no = i + 1
+        if not any(cells):
+            continue
+        extra = [c for c in cells[width:] if c]
+        if extra:
+            raise InputError(
+                f"{len(extra)} cell(s) beyond the last header column; they would be lost",
+                text=extra[0],
+                file=name,
+                row=row_no,
+            )
+        rows.append((row_no, (cells + [""] * width)[:width]))
+    return Table(name, header, header_idx + 1, rows, numeric, merged)

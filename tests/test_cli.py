@@ -1,0 +1,29 @@
+"""The grdp command: exit codes and one-line errors (run as a real process)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "grdp.cli", *args], capture_output=True, text=True, timeout=120)
+
+
+def test_intake_writes_to_the_folder_given(tmp_path):
+    res = run("intake", "--out", str(tmp_path))
+    assert res.returncode == 0, res.stderr
+    assert (tmp_path / "plan_2025_indicators.csv").is_file() and (tmp_path / "plan_2025_tasks.csv").is_file()
+
+
+def test_unreadable_plan_exits_2_with_one_line(write_plan, tmp_path):
+    path = write_plan({("1", "Mục tiêu Quý IV"): "15,8-14,2"})
+    res = run("intake", "--plan", str(path), "--out", str(tmp_path / "out"))
+    assert res.returncode == 2
+    assert res.stderr.count("\n") == 1 and "Traceback" not in res.stderr
+    assert res.stderr == "grdp: error: plan.csv, row 3, column 'Mục tiêu Quý IV': '15,8-14,2': reversed range: the first end is larger than the second\n"
+
+
+def test_missing_file_exits_2(tmp_path):
+    res = run("intake", "--plan", str(tmp_path / "nope.csv"), "--out", str(tmp_path))
+    assert res.returncode == 2 and "file not found" in res.stderr and "Traceback" not in res.stderr
