@@ -30,6 +30,43 @@ def _cmd_intake(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _render_table(audit, lang: str) -> str:  # noqa: ANN001 - PlanAudit, imported lazily
+    import textwrap
+
+    from .consistency import verdict_label
+    from .labels import LABELS, label
+
+    def wrap(text: str, indent: str) -> list[str]:
+        # keep "10,5 %" together: wrap with a no-break space before %, then restore it
+        lines = textwrap.wrap(text.replace(" %", "\u00a0%"), width=100, initial_indent="      ", subsequent_indent=indent)
+        return [line.replace("\u00a0", " ") for line in lines]
+
+    lines = [audit.summary(), ""]
+    for f in audit.items:
+        check = label(f"au_check_{f.check}", lang) if f"au_check_{f.check}" in LABELS else f.check
+        lines.append(f"{f.stt:<5} {verdict_label(f.verdict, lang):<20} {f.indicator}")
+        lines.extend(wrap(f"{check}: {f.detail}", "      "))
+        if f.warning:
+            lines.extend(wrap(f"! {f.warning}", "        "))
+    return "\n".join(lines)
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    import json
+
+    from .consistency import check_plan
+    from .plan import load_plan
+
+    audit = check_plan(load_plan(args.file), lang=args.lang)
+    if args.format == "json":
+        print(json.dumps(audit.to_records(), ensure_ascii=False, indent=2))
+    elif args.format == "csv":
+        sys.stdout.write(audit.findings.to_csv(index=False, lineterminator="\n"))
+    else:
+        print(_render_table(audit, args.lang))
+    return EXIT_INCONSISTENT if audit.has_inconsistency else EXIT_OK
+
+
 def _cmd_report(args: argparse.Namespace) -> int:
     from .intake import write_processed
 
@@ -44,6 +81,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check, decompose, forecast and report a province's GRDP plan.",
     )
     sub = parser.add_subparsers(dest="command", required=True)
+
+    check = sub.add_parser("check", help="audit the plan: does each indicator's 9 months, Q4 and year hold together?")
+    check.add_argument("file", nargs="?", type=Path, default=None, help="plan indicators file (CSV/XLSX); default: the 2025 plan")
+    check.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    check.add_argument("--lang", choices=("vi", "en"), default="vi")
+    check.set_defaults(func=_cmd_check)
 
     intake = sub.add_parser("intake", help="read the plan tables and write their tidy CSV forms")
     intake.add_argument("--plan", type=Path, default=None, help="plan indicators file (CSV/XLSX); default: the 2025 plan")

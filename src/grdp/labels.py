@@ -46,6 +46,19 @@ LABELS: dict[str, tuple[str, str]] = {
     "dl_span": ("Kéo dài sang năm sau", "Runs into next year"),
     "dl_conditional": ("Khi có điều kiện", "Conditional"),
     "dl_other": ("Khác", "Other"),
+    # audit
+    "au_check": ("Phép kiểm tra", "Check"),
+    "au_verdict": ("Kết luận", "Verdict"),
+    "au_detail": ("Chi tiết", "Detail"),
+    "au_warning": ("Lưu ý", "Warning"),
+    "au_office": ("Đơn vị theo dõi", "Monitoring office"),
+    "au_check_period_identity": ("Đẳng thức 9 tháng – quý IV – năm", "9 months – Q4 – year identity"),
+    "au_check_sum_of_periods": ("Cộng dồn 9 tháng + quý IV = năm", "9 months + Q4 = year"),
+    "au_check_target_reached": ("Đã đạt mục tiêu năm?", "Annual target reached?"),
+    "au_check_target_only": ("Chỉ có mục tiêu", "Target only"),
+    "au_check_share_from_sectors": ("Tỷ trọng từ tăng trưởng ngành", "Share from sector growth"),
+    "au_check_sectors_vs_grdp": ("Mục tiêu ngành so với GRDP", "Sector targets vs GRDP"),
+    "au_check_kind_unknown": ("Chưa rõ loại chỉ tiêu", "Unknown kind"),
 }
 
 
