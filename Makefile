@@ -17,8 +17,9 @@ $(STAMP): requirements.lock pyproject.toml
 test: $(STAMP)
 	$(BIN)/python -m pytest --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider $(PYTEST_FLAGS) tests notebooks
 
-## The main job on the embedded 2025 plan.
+## The main job on the embedded 2025 plan: data/processed, then reports/vi (tables, figures, workbook).
 report: $(STAMP)
+	$(BIN)/grdp intake
 	$(BIN)/grdp report
 
 ## Deliberate re-baseline: execute every notebook in place, top to bottom.

@@ -141,7 +141,7 @@ def test_options_are_validated():
 
 
 def test_findings_frame_summary_and_offices(audit):
-    assert list(audit.findings.columns[:9]) == ["stt", "indicator", "kind", "check", "verdict", "detail", "warning", "monitoring_unit", "key"]
+    assert list(audit.findings.columns[:10]) == ["stt", "indicator", "name_en", "kind", "check", "verdict", "detail", "warning", "monitoring_unit", "key"]
     assert audit.summary().startswith("Kiểm tra kế hoạch năm 2025")
     offices = audit.by_office()
     # Row 1's monitoring unit "Sở Tài chính; Thống kê tỉnh" puts it under both offices.

@@ -44,7 +44,8 @@ def _render_table(audit, lang: str) -> str:  # noqa: ANN001 - PlanAudit, importe
     lines = [audit.summary(), ""]
     for f in audit.items:
         check = label(f"au_check_{f.check}", lang) if f"au_check_{f.check}" in LABELS else f.check
-        lines.append(f"{f.stt:<5} {verdict_label(f.verdict, lang):<20} {f.indicator}")
+        name = f.name_en if lang == "en" and f.name_en else f.indicator
+        lines.append(f"{f.stt:<5} {verdict_label(f.verdict, lang):<20} {name}")
         lines.extend(wrap(f"{check}: {f.detail}", "      "))
         if f.warning:
             lines.extend(wrap(f"! {f.warning}", "        "))
@@ -68,10 +69,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from .intake import write_processed
+    from .report import build_report
 
-    for path in write_processed(plan_path=args.plan):
-        print(f"wrote {path}")
+    build_report(plan_path=args.plan, out_dir=args.out, lang=args.lang)
     return EXIT_OK
 
 
@@ -96,6 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = sub.add_parser("report", help="the main job: tables and figures of the report")
     report.add_argument("--plan", type=Path, default=None, help="plan indicators file (CSV/XLSX); default: the 2025 plan")
+    report.add_argument("--out", type=Path, default=None, help="output folder; default: reports/<lang>")
+    report.add_argument("--lang", choices=("vi", "en"), default="vi")
     report.set_defaults(func=_cmd_report)
     return parser
 

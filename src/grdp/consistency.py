@@ -38,7 +38,7 @@ from typing import Literal, get_args
 import pandas as pd
 
 from .indicators import KIND_LABELS
-from .labels import Lang, check_lang, label
+from .labels import Lang, check_lang, label, unit_label
 from .numbers import PrintedValue, format_number, format_value
 from .periods import Interval, implied_weight, implied_weight_interval, required_growth, rounding_interval
 from .plan import MONTHS_PER_YEAR, value_at
@@ -60,6 +60,7 @@ DEFAULT_WEIGHT_BAND = (0.20, 0.45)
 FINDING_COLUMNS = (
     "stt",
     "indicator",
+    "name_en",
     "kind",
     "check",
     "verdict",
@@ -96,6 +97,8 @@ class Finding:
         Đơn vị theo dõi tổng hợp báo cáo, as printed.
     key : str
         The indicator's key when grdp knows it.
+    name_en : str
+        The indicator's English name when grdp knows it.
     """
 
     stt: str
@@ -108,6 +111,7 @@ class Finding:
     numbers: tuple[tuple[str, float], ...] = ()
     monitoring_unit: str = ""
     key: str = ""
+    name_en: str = ""
 
     def __post_init__(self) -> None:
         if self.verdict not in VERDICTS:
@@ -181,6 +185,7 @@ class _Row:
 
     stt: str
     name: str
+    name_en: str
     kind: str
     key: str
     unit: str
@@ -190,13 +195,14 @@ class _Row:
     year: PrintedValue
 
     @classmethod
-    def of(cls, row: pd.Series) -> _Row:
+    def of(cls, row: pd.Series, lang: Lang) -> _Row:
         return cls(
             stt=row["stt"],
             name=row["name"],
+            name_en=row["name_en"],
             kind=row["kind"],
             key=row["key"],
-            unit=row["unit"],
+            unit=unit_label(row["unit"], lang),
             monitoring_unit=row["monitoring_unit"],
             done=value_at(row, "done"),
             rest=value_at(row, "rest"),
@@ -215,6 +221,7 @@ class _Row:
             numbers=tuple((numbers or {}).items()),
             monitoring_unit=self.monitoring_unit,
             key=self.key,
+            name_en=self.name_en,
         )
 
 
@@ -524,7 +531,7 @@ def check_indicator(
 ) -> Finding:
     """The kind's check for one row of :func:`grdp.load_plan` (see the module notes)."""
     words = _Words(check_lang(lang))
-    r = _Row.of(row)
+    r = _Row.of(row, words.lang)
     if r.kind == "growth_rate":
         return _check_growth(r, months_done, weight_band, words)
     if r.kind in ("level_flow", "cumulative_level"):
@@ -598,7 +605,7 @@ class PlanAudit:
         return pd.DataFrame(
             {
                 label("stt", lang): f["stt"],
-                label("name", lang): f["indicator"],
+                label("name", lang): f["indicator"] if lang == "vi" else f["name_en"].where(f["name_en"] != "", f["indicator"]),
                 label("kind", lang): f["kind"].map(KIND_LABELS[lang]),
                 label("au_check", lang): f["check"].map(lambda c: label(f"au_check_{c}", lang) if f"au_check_{c}" in _CHECK_KEYS else c),
                 label("au_verdict", lang): f["verdict"].map(lambda v: verdict_label(v, lang)),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
-__all__ = ["Lang", "LABELS", "label", "check_lang", "relabel"]
+__all__ = ["Lang", "LABELS", "UNITS_EN", "label", "unit_label", "check_lang", "relabel"]
 
 Lang = Literal["vi", "en"]
 
@@ -46,6 +46,35 @@ LABELS: dict[str, tuple[str, str]] = {
     "dl_span": ("Kéo dài sang năm sau", "Runs into next year"),
     "dl_conditional": ("Khi có điều kiện", "Conditional"),
     "dl_other": ("Khác", "Other"),
+    # sector decomposition (grdp.decomposition, grdp.structure, grdp.sector_targets)
+    "dc_agriculture": ("Nông, lâm nghiệp và thủy sản", "Agriculture, forestry and fishery"),
+    "dc_industry": ("Công nghiệp", "Industry"),
+    "dc_construction": ("Xây dựng", "Construction"),
+    "dc_industry_construction": ("Công nghiệp và xây dựng", "Industry and construction"),
+    "dc_services": ("Dịch vụ", "Services"),
+    "dc_taxes": ("Thuế sản phẩm trừ trợ cấp sản phẩm", "Product taxes less subsidies"),
+    "dc_total": ("Tổng sản phẩm trên địa bàn (GRDP)", "GRDP"),
+    "dc_sector": ("Khu vực kinh tế", "Sector"),
+    "dc_growth_pct": ("Tốc độ tăng (%)", "Growth (%)"),
+    "dc_weight": ("Tỷ trọng kỳ gốc", "Base-period weight"),
+    "dc_contribution_pp": ("Đóng góp (điểm phần trăm)", "Contribution (percentage points)"),
+    "dc_share_of_growth_pct": ("Tỷ lệ đóng góp vào tăng trưởng GRDP (%)", "Share of GRDP growth (%)"),
+    "dc_share_of_gva_growth_pct": (
+        "Đóng góp vào mức tăng tổng giá trị tăng thêm (%)",
+        "Share of the increase in gross value added (%)",
+    ),
+    "dc_share_pct": ("Tỷ trọng trong GRDP (%)", "Share of GRDP (%)"),
+    "dc_points": ("điểm phần trăm", "percentage points"),
+    "dc_share_of_growth": ("tỷ lệ % đóng góp vào mức tăng", "shares of the increase (%)"),
+    "dc_ambiguous": ("không phân biệt được", "ambiguous"),
+    "dc_neither": ("không khớp cách nào", "neither"),
+    "dc_printed": ("Số công bố", "Printed"),
+    "dc_target": ("Mục tiêu", "Target"),
+    "dc_required_growth_pct": ("Tốc độ tăng cần đạt (%)", "Growth needed (%)"),
+    "dc_plan_target_pct": ("Mục tiêu kế hoạch (%)", "Plan target (%)"),
+    "dc_bridge": ("Hệ số GTTT/GTSX", "VA/output bridge"),
+    "dc_industry_split": ("Tỷ trọng công nghiệp trong CN-XD", "Industry share of industry+construction"),
+    "dc_implied_grdp_pct": ("Tăng trưởng GRDP suy ra (%)", "Implied GRDP growth (%)"),
     # audit
     "au_check": ("Phép kiểm tra", "Check"),
     "au_verdict": ("Kết luận", "Verdict"),
@@ -60,6 +89,33 @@ LABELS: dict[str, tuple[str, str]] = {
     "au_check_sectors_vs_grdp": ("Mục tiêu ngành so với GRDP", "Sector targets vs GRDP"),
     "au_check_kind_unknown": ("Chưa rõ loại chỉ tiêu", "Unknown kind"),
 }
+
+
+UNITS_EN: dict[str, str] = {
+    "%": "%",
+    "tỷ đồng": "bn VND",
+    "triệu đồng": "mn VND",
+    "tỷ usd": "bn USD",
+    "triệu usd": "mn USD",
+    "căn hộ": "apartments",
+    "người": "persons",
+    "triệu lượt khách": "mn visitors",
+    "giường": "beds",
+    "bác sỹ": "doctors",
+    "bác sĩ": "doctors",
+}
+"""English for the units of the plan (matched case-insensitively); others stay as printed."""
+
+
+def unit_label(unit: str, lang: Lang = "vi") -> str:
+    """A unit as printed (Vietnamese) or in English where grdp knows it.
+
+    >>> unit_label("Tỷ đồng", "en"), unit_label("Tỷ đồng")
+    ('bn VND', 'Tỷ đồng')
+    """
+    if check_lang(lang) == "vi":
+        return unit
+    return UNITS_EN.get(unit.strip().casefold(), unit)
 
 
 def check_lang(lang: str) -> Lang:

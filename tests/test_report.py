@@ -1,0 +1,78 @@
+"""The main job: same bytes twice, and the workbook says what the audit says."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from grdp import check_plan, load_plan
+from grdp.report import build_report
+
+
+def _digests(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory) -> dict[str, Path]:
+    base = tmp_path_factory.mktemp("reports")
+    out = {}
+    for name, lang in (("vi", "vi"), ("vi_again", "vi"), ("en", "en")):
+        build_report(out_dir=base / name, lang=lang, progress=None)
+        out[name] = base / name
+    return out
+
+
+def test_report_is_byte_identical_when_run_twice(reports):
+    # nbval does not compare PNG images, so every figure, table and the workbook are compared here.
+    a, b = _digests(reports["vi"]), _digests(reports["vi_again"])
+    assert a == b
+    assert any(name.endswith(".png") for name in a) and any(name.endswith(".svg") for name in a)
+    assert "grdp_2025.xlsx" in a and "tom_tat.md" in a
+
+
+def test_figures_are_300_dpi_at_report_widths(reports):
+    from PIL import Image
+
+    for png in (reports["vi"] / "figures").glob("*.png"):
+        with Image.open(png) as im:
+            dpi = im.info["dpi"]
+            assert round(dpi[0]) == 300
+            widths_px = (16 / 2.54 * 300, 8 / 2.54 * 300)  # 16 or 8 cm at 300 dpi (matplotlib floors the pixels)
+            assert any(abs(im.size[0] - w) < 1 for w in widths_px), png.name
+
+
+def test_workbook_audit_sheet_matches_the_audit(reports):
+    audit = check_plan(load_plan())
+    wb = load_workbook(reports["vi"] / "grdp_2025.xlsx")
+    ws = wb["Kiểm tra tính thống nhất"]
+    rows = list(ws.iter_rows(values_only=True))
+    header, body = rows[0], rows[1:]
+    assert header[:2] == ("STT", "Chỉ tiêu") and ws.freeze_panes == "A2"
+    verdicts = [r[header.index("Kết luận")] for r in body]
+    assert [r[0] for r in body] == [f.stt for f in audit.items]
+    assert verdicts == [{"consistent": "Khớp", "inconsistent": "Không khớp", "met": "Đã đạt", "not_checkable": "Không kiểm tra được"}[f.verdict] for f in audit.items]
+
+
+def test_workbook_plan_sheet_holds_numbers(reports):
+    wb = load_workbook(reports["vi"] / "grdp_2025.xlsx")
+    ws = wb["Chỉ tiêu kế hoạch 2025"]
+    rows = {r[0]: r for r in ws.iter_rows(min_row=2, values_only=True)}
+    header = next(ws.iter_rows(max_row=1, values_only=True))
+    # seed line 63: budget revenue 71,062 tỷ đồng at 9 months, printed back as 71.062 and stored as a number
+    assert rows["8"][header.index("Kết quả 9 tháng")] == "71.062"
+    assert rows["8"][header.index("Kết quả 9 tháng (từ)")] == 71062
+    cell = ws.cell(row=2, column=header.index("Kết quả 9 tháng (từ)") + 1)
+    assert cell.number_format == "#,##0.00"
+
+
+def test_english_report(reports):
+    names = set(_digests(reports["en"]))
+    assert "summary.md" in names and "grdp_2025.xlsx" in names
+    wb = load_workbook(reports["en"] / "grdp_2025.xlsx")
+    assert "Plan audit" in wb.sheetnames
+    text = (reports["en"] / "summary.md").read_text(encoding="utf-8")
+    assert text.startswith("# The 2025 plan: findings")
