@@ -11,6 +11,24 @@ The split of the year comes from the header: ``Kết quả N tháng`` with
 ``Mục tiêu Quý IV`` (N = 9) or ``Mục tiêu M tháng cuối năm`` (N + M = 12), and
 the target year from ``Mục tiêu năm YYYY`` — so a mid-year plan or next year's
 plan loads unchanged.
+
+Documented normalisations (beyond those of :mod:`grdp.tables`; each is tested
+in ``tests/test_bad_inputs.py``, whose corpus ``tests/bad_inputs/`` holds one
+file per defect):
+
+* **Header.** Cells are matched case-insensitively after NFC/space
+  normalisation; ``Đơn vị tính`` (what ``ĐVT`` abbreviates) is read as ``ĐVT``.
+  The header is the first row with at least three known column names, so a
+  header that lacks one (even ``STT``) is reported as a missing column, not as
+  "no header".
+* **Headings spread across columns.** In a workbook, a section or group row
+  whose name cell is merged across the row's other columns is one wide cell:
+  the columns it covers read as empty (so ``2  Tốc độ tăng trưởng giá trị sản
+  xuất`` stays a heading without figures).
+* **Text merged down rows** (a lead or monitoring unit shared by 2.1–2.4) is
+  filled into every row it covers, and so is a merged "not given" mark (``-``);
+  a **figure** merged over several cells is an error, since one printed figure
+  cannot belong to several indicators.
 """
 
 from __future__ import annotations
@@ -25,7 +43,7 @@ import pandas as pd
 
 from .errors import InputError, PlanWarning
 from .indicators import KIND_LABELS, identify
-from .labels import Lang, check_lang, label
+from .labels import Lang, check_lang, label, unit_label
 from .numbers import PrintedValue, format_value, parse_value
 from .paths import raw_dir
 from .tables import Table, read_table
@@ -54,7 +72,7 @@ _YEAR = re.compile(r"mục tiêu năm (\d{4})")
 _COLUMNS: dict[str, tuple[re.Pattern[str], str]] = {
     "stt": (re.compile(r"stt"), "STT"),
     "name": (re.compile(r"chỉ tiêu"), "Chỉ tiêu"),
-    "unit": (re.compile(r"đvt"), "ĐVT"),
+    "unit": (re.compile(r"đvt|đơn vị tính"), "ĐVT"),
     "done": (_DONE, "Kết quả 9 tháng"),
     "rest": (_REST, "Mục tiêu Quý IV"),
     "year": (_YEAR, "Mục tiêu năm YYYY"),
@@ -88,9 +106,14 @@ def default_plan_path() -> Path:
     return raw_dir() / "plan_2025_indicators.csv"
 
 
+_MIN_HEADER_MATCHES = 3
+
+
 def _is_plan_header(cells: list[str]) -> bool:
+    """A row naming at least three of the plan's columns (so one missing column is still found)."""
     folded = [c.casefold() for c in cells]
-    return "stt" in folded and "chỉ tiêu" in folded
+    known = sum(any(pattern.fullmatch(c) for c in folded) for pattern, _ in _COLUMNS.values())
+    return known >= _MIN_HEADER_MATCHES
 
 
 def _locate(table: Table) -> dict[str, int]:
@@ -102,7 +125,11 @@ def _locate(table: Table) -> dict[str, int]:
             if pattern.fullmatch(folded):
                 if fld in found:
                     raise InputError(
-                        "the column appears twice", text=cell, file=table.file, row=table.header_row
+                        f"the column appears twice (columns {found[fld] + 1} and {idx + 1})",
+                        text=cell,
+                        file=table.file,
+                        row=table.header_row,
+                        column=_COLUMNS[fld][1],
                     )
                 found[fld] = idx
     missing = [printed for fld, (_, printed) in _COLUMNS.items() if fld not in found]
@@ -206,6 +233,7 @@ def _records(table: Table, cols: dict[str, int]) -> list[dict[str, object]]:
     seen: dict[str, int] = {}
     records: list[dict[str, object]] = []
     for row_no, cells in table.rows:
+        cells = _unspread_heading(table, row_no, cells, cols["name"])
         cell = {fld: cells[idx] for fld, idx in cols.items()}
         stt = cell["stt"].rstrip(".")
         kind = _stt_kind(stt)
@@ -225,15 +253,15 @@ def _records(table: Table, cols: dict[str, int]) -> list[dict[str, object]]:
             ind, _ = identify(cell["name"], "", parent_key=parent_key)
             groups[stt] = (cell["name"], ind.key if ind else None)
             continue
+        values = {fld: _parse(cell[fld], cell["unit"], table, row_no, cols[fld]) for fld in _VALUE_FIELDS}
         for fld in _VALUE_FIELDS:
-            if (row_no, cols[fld]) in table.merged:
+            if (row_no, cols[fld]) in table.merged and not values[fld].is_missing:
                 raise InputError(
                     "a merged cell: one printed figure cannot belong to several cells; unmerge it",
                     text=cell[fld],
                     column=table.header[cols[fld]],
                     **where,
                 )
-        values = {fld: _parse(cell[fld], cell["unit"], table, row_no, cols[fld]) for fld in _VALUE_FIELDS}
         ind, ikind = identify(cell["name"], cell["unit"], parent_key=parent_key)
         groups[stt] = (cell["name"], ind.key if ind else None)
         if ikind == "unknown":
@@ -273,6 +301,14 @@ def _records(table: Table, cols: dict[str, int]) -> list[dict[str, object]]:
     if not records:
         raise InputError("no indicator rows with figures", file=table.file)
     return records
+
+
+def _unspread_heading(table: Table, row_no: int, cells: list[str], name_col: int) -> list[str]:
+    """Empty the cells that a name merged across its own row covers (a heading, one wide cell)."""
+    origin = (row_no, name_col)
+    if not any(table.merged_from.get((row_no, i)) == origin for i in range(len(cells))):
+        return cells
+    return ["" if table.merged_from.get((row_no, i)) == origin else c for i, c in enumerate(cells)]
 
 
 def _parse(text: str, unit: str, table: Table, row_no: int, col: int) -> PrintedValue:
@@ -338,7 +374,7 @@ def plan_table(plan: pd.DataFrame, *, lang: Lang = "vi") -> pd.DataFrame:
         {
             label("stt", lang): plan["stt"],
             label("name", lang): plan["name"] if lang == "vi" else plan["name_en"].where(plan["name_en"] != "", plan["name"]),
-            label("unit", lang): plan["unit"],
+            label("unit", lang): plan["unit"].map(lambda u: unit_label(u, lang)),
             label("kind", lang): plan["kind"].map(KIND_LABELS[lang]),
         }
     )

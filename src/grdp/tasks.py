@@ -5,6 +5,14 @@ Deadlines are printed in words: ``Tháng 10``, ``Quý IV``, ``Thường xuyên``
 condition (``Sau khi có Quyết định …``). :func:`parse_deadline` reads each into
 a :class:`Deadline`; a deadline it cannot read is kept as ``other`` with a
 warning — a task is never dropped.
+
+The header is the first row naming at least three of the known columns, so a
+file that lacks one (say the deadline column) is reported as missing that
+column; a column named twice is an error (one of the two would be lost). A row
+with an empty section, department, number or task (typically a wrapped line
+that became a row of its own) is an error quoting the row's text. Merged cells
+in a workbook (a department merged down its tasks) are filled, see
+:mod:`grdp.tables`.
 """
 
 from __future__ import annotations
@@ -146,16 +154,29 @@ def default_tasks_path() -> Path:
     return raw_dir() / "plan_2025_tasks.csv"
 
 
+_MIN_HEADER_MATCHES = 3
+
+
 def _is_tasks_header(cells: list[str]) -> bool:
+    """A row naming at least three of the known columns (so one missing column is still found)."""
     folded = [c.casefold() for c in cells]
-    return "stt" in folded and any(c.startswith("thời gian thực hiện") for c in folded)
+    known = sum(any(pattern.fullmatch(c) for c in folded) for pattern, _ in _COLUMNS.values())
+    return known >= _MIN_HEADER_MATCHES
 
 
 def _locate(table: Table) -> dict[str, int]:
     found: dict[str, int] = {}
     for idx, cell in enumerate(table.header):
-        for fld, (pattern, _) in _COLUMNS.items():
-            if fld not in found and pattern.fullmatch(cell.casefold()):
+        for fld, (pattern, printed) in _COLUMNS.items():
+            if pattern.fullmatch(cell.casefold()):
+                if fld in found:
+                    raise InputError(
+                        f"the column appears twice (columns {found[fld] + 1} and {idx + 1})",
+                        text=cell,
+                        file=table.file,
+                        row=table.header_row,
+                        column=printed,
+                    )
                 found[fld] = idx
                 break
     missing = [printed for fld, (_, printed) in _COLUMNS.items() if fld not in found and fld != "note"]
@@ -208,7 +229,12 @@ def load_tasks(path: str | Path | None = None, *, year: int | None = None) -> pd
         where = {"file": table.file, "row": row_no}
         for fld in ("section", "department", "task_no", "task"):
             if not cell[fld]:
-                raise InputError("empty cell in a task row", column=table.header[cols[fld]], **where)
+                raise InputError(
+                    "empty cell in a task row (a wrapped line on a row of its own?)",
+                    text=" | ".join(c for c in cells if c),
+                    column=table.header[cols[fld]],
+                    **where,
+                )
         if key in seen:
             raise InputError(
                 f"duplicate task number in section {key[0]} (first on row {seen[key]})",
