@@ -45,8 +45,9 @@ def write_processed(
     out = Path(out_dir) if out_dir is not None else processed_dir()
     plan = load_plan(plan_path)
     year = plan.attrs["target_year"]
+    # read everything before writing anything: a bad tasks file leaves no half-written folder
+    tasks = load_tasks(tasks_path, year=year) if tasks_path is not None or plan_path is None else None
     written = [write_csv(plan, out / f"plan_{year}_indicators.csv")]
-    if tasks_path is not None or plan_path is None:
-        tasks = load_tasks(tasks_path, year=year)
+    if tasks is not None:
         written.append(write_csv(tasks, out / f"plan_{year}_tasks.csv"))
     return written
