@@ -1,0 +1,186 @@
+"""What each sector contributes to the plan's GRDP target, and what it must deliver.
+
+Tables behind the sector decomposition notebook, from the plan's sector targets
+(gross output growth, rows 2.1-2.4) on the base structure
+(:func:`grdp.structure.merged_structure`): contributions in points
+(:func:`plan_contributions`), the growth each sector needs for each end of the
+GRDP target (:func:`required_growth_table`), the bridge the 9 months imply
+(:func:`calibrated_bridge`) and the implied GRDP growth over industry splits and
+bridges (:func:`implied_growth_grid`, :func:`split_sensitivity`).
+
+Value added grows ``bridge ×`` output; taxes grow like value added; the base
+structure is read as the previous year's weights unless said otherwise. Every
+function is vectorised over splits and bridges where it says so.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .decomposition import calibrate_bridge, contributions, implied_growth, required_sector_growth
+from .plan import Period, value_at
+from .sector_targets import GRDP_KEY, PLAN_SECTORS, _growth, _rest_weights, _row, plan_sector_growth
+from .structure import DEFAULT_INDUSTRY_SPLIT, INDUSTRY_SPLIT_RANGE, BaseStructure, merged_structure, rest_structure
+
+__all__ = ["plan_contributions", "required_growth_table", "calibrated_bridge", "implied_growth_grid", "split_sensitivity"]
+
+
+def plan_contributions(
+    plan: pd.DataFrame,
+    *,
+    period: Period = "year",
+    structure: BaseStructure | None = None,
+    industry_split: float = DEFAULT_INDUSTRY_SPLIT,
+    bridge: float = 1.0,
+) -> pd.DataFrame:
+    """:func:`grdp.decomposition.contributions` of the plan's sector targets for one period.
+
+    Value added growth is ``bridge ×`` the printed output growth; taxes grow like
+    value added; weights: the base structure (Q4: re-weighted by each sector's
+    implied Q4 weight) as the previous year's.
+
+    >>> from grdp import load_plan
+    >>> c = plan_contributions(load_plan())
+    >>> round(float(c.loc["total", "contribution_pp"]), 3)
+    11.075
+    """
+    structure = merged_structure() if structure is None else structure
+    table = plan_sector_growth(plan)
+    w = structure.weights(industry_split=industry_split)
+    if period == "rest":
+        w = rest_structure(w, _rest_weights(table))
+    g = {k: bridge * v for k, v in _growth(table, period).items()}
+    g["taxes"] = float(implied_growth(g, w))
+    return contributions(g, weights=w)
+
+
+def required_growth_table(
+    plan: pd.DataFrame,
+    *,
+    period: Period = "year",
+    structure: BaseStructure | None = None,
+    industry_split: float = DEFAULT_INDUSTRY_SPLIT,
+    bridge: float = 1.0,
+) -> pd.DataFrame:
+    """The output growth each sector needs for each end of the GRDP target, the others at their targets.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index: the four plan sectors; columns ``target`` (the sector's printed
+        target) and one column per end of the GRDP target (``10.0``, ``10.5``).
+
+    >>> from grdp import load_plan
+    >>> required_growth_table(load_plan()).round(2)["10.0"].tolist()
+    [-4.17, 10.27, 5.25, 6.25]
+    """
+    structure = merged_structure() if structure is None else structure
+    table = plan_sector_growth(plan)
+    w = structure.weights(industry_split=industry_split)
+    if period == "rest":
+        w = rest_structure(w, _rest_weights(table))
+    g = _growth(table, period)
+    row = _row(plan, GRDP_KEY)
+    v = value_at(row, period)
+    ends = sorted({x for x in (v.low, v.high) if x is not None})
+    out = pd.DataFrame({"target": pd.Series(g)})
+    for end in ends:
+        out[f"{end:.1f}"] = [float(required_sector_growth(s, end, g, w, bridge=bridge)) for s in PLAN_SECTORS]
+    out.index.name = "sector"
+    return out
+
+
+def calibrated_bridge(
+    plan: pd.DataFrame,
+    *,
+    structure: BaseStructure | None = None,
+    industry_split: Any = DEFAULT_INDUSTRY_SPLIT,
+    weights_of: str = "previous",
+) -> Any:
+    """The bridge that makes the plan's 9-month sector output growth give its 9-month GRDP growth.
+
+    Vectorised over ``industry_split``. See :func:`grdp.decomposition.calibrate_bridge`.
+
+    >>> from grdp import load_plan
+    >>> import numpy as np
+    >>> calibrated_bridge(load_plan(), industry_split=np.array([0.68, 0.82, 0.91])).round(4)
+    array([0.955 , 0.9366, 0.9251])
+    """
+    structure = merged_structure() if structure is None else structure
+    table = plan_sector_growth(plan)
+    w = structure.weights(industry_split=np.asarray(industry_split, dtype="float64"))
+    return calibrate_bridge(_growth(table, "done"), float(table.loc["total", "done"]), w, weights_of=weights_of)  # type: ignore[arg-type]
+
+
+def implied_growth_grid(
+    plan: pd.DataFrame,
+    *,
+    period: Period = "year",
+    industry_split: Any = (0.68, 0.75, 0.82, 0.92),
+    bridge: Any = (0.92, 0.94, 0.96, 0.98, 1.0),
+    structure: BaseStructure | None = None,
+    weights_of: str = "previous",
+) -> pd.DataFrame:
+    """GRDP growth implied by the plan's sector targets over a grid of splits and bridges.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index ``industry_split``, one column per ``bridge``; values in %.
+
+    >>> from grdp import load_plan
+    >>> implied_growth_grid(load_plan(), industry_split=[0.82], bridge=[0.9366, 1.0]).round(2).to_numpy().tolist()
+    [[10.37, 11.07]]
+    """
+    structure = merged_structure() if structure is None else structure
+    table = plan_sector_growth(plan)
+    a = np.asarray(industry_split, dtype="float64")
+    b = np.asarray(bridge, dtype="float64")
+    w = structure.weights(industry_split=a[:, None])
+    if period == "rest":
+        w = rest_structure(w, _rest_weights(table))
+    values = implied_growth(_growth(table, period), w, bridge=b[None, :], weights_of=weights_of)  # type: ignore[arg-type]
+    values = np.broadcast_to(values, (len(a), len(b)))
+    return pd.DataFrame(values, index=pd.Index(a, name="industry_split"), columns=pd.Index(b, name="bridge"))
+
+
+def split_sensitivity(
+    plan: pd.DataFrame,
+    *,
+    period: Period = "year",
+    industry_split: Any = None,
+    structure: BaseStructure | None = None,
+    weights_of: str = "previous",
+) -> pd.DataFrame:
+    """Implied GRDP growth against the industry split, with bridge 1 and with the bridge calibrated at each split.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index ``industry_split`` (default: the admissible range in steps of 0,01);
+        columns ``calibrated_bridge``, ``implied_bridge_one``, ``implied_calibrated``.
+
+    >>> from grdp import load_plan
+    >>> split_sensitivity(load_plan(), industry_split=[0.82]).round(3).to_numpy().tolist()
+    [[0.937, 11.075, 10.372]]
+    """
+    structure = merged_structure() if structure is None else structure
+    if industry_split is None:
+        industry_split = np.round(np.arange(INDUSTRY_SPLIT_RANGE[0], INDUSTRY_SPLIT_RANGE[1] + 0.005, 0.01), 2)
+    a = np.asarray(industry_split, dtype="float64")
+    table = plan_sector_growth(plan)
+    w = structure.weights(industry_split=a)
+    b = np.asarray(calibrate_bridge(_growth(table, "done"), float(table.loc["total", "done"]), w, weights_of=weights_of))  # type: ignore[arg-type]
+    if period == "rest":
+        w = rest_structure(w, _rest_weights(table))
+    g = _growth(table, period)
+    one = implied_growth(g, w, weights_of=weights_of)  # type: ignore[arg-type]
+    cal = implied_growth(g, w, bridge=b, weights_of=weights_of)  # type: ignore[arg-type]
+    return pd.DataFrame(
+        {"calibrated_bridge": np.broadcast_to(b, a.shape), "implied_bridge_one": np.broadcast_to(one, a.shape),
+         "implied_calibrated": np.broadcast_to(cal, a.shape)},
+        index=pd.Index(a, name="industry_split"),
+    )

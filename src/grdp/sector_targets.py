@@ -1,0 +1,549 @@
+"""The plan's sector targets against its GRDP target and its structure target.
+
+The plan sets gross output growth by sector (rows 2.1-2.4), GRDP growth (row 1)
+and the share of industry + construction + services in GRDP (row 3). Two checks
+join the audit (:func:`grdp.sector_audit.sector_findings`, passed to
+:func:`grdp.consistency.check_plan` as an extra check):
+
+``sectors_vs_grdp`` (row 1)
+    The GRDP growth the sector targets imply on the base structure
+    (:func:`grdp.structure.merged_structure`), for the year and for Q4, as an
+    interval over every admissible assumption:
+
+    * industry's share of industry + construction in
+      :data:`~grdp.structure.INDUSTRY_SPLIT_RANGE` (default 0,82);
+    * the value added/output bridge between the one calibrated on the plan's own
+      9-month figures (:func:`grdp.decomposition.calibrate_bridge`) and 1 ("value
+      added grows like output");
+    * the 2025 structure read as the previous year's weights, or as the year's
+      own shares back-cast at constant relative prices;
+    * every printed figure anywhere in its rounding interval.
+
+    Taxes grow like value added. Q4's structure is the annual one re-weighted by
+    each sector's Q4 weight implied by its own three printed figures
+    (:func:`grdp.periods.implied_weight`).
+
+``share_from_sectors`` (row 3)
+    Whether the year's share follows from the 9-month share and the sector
+    targets: :mod:`grdp.share_target`.
+
+The findings themselves are built by :func:`grdp.sector_audit.sector_findings`.
+
+Verdicts follow the audit's rule: ``inconsistent`` only where the figures
+disagree under *every* admissible assumption; ``consistent`` where they agree
+under all; where they agree under some only, ``consistent`` with a warning that
+names the assumptions under which they do and do not — an exit status of 1
+must mean the plan contradicts itself, not that one assumption fails.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from .decomposition import calibrate_bridge, implied_growth
+from .labels import Lang, check_lang
+from .numbers import format_number
+from .periods import Interval, implied_weight
+from .plan import Period, value_at
+from .structure import (
+    DEFAULT_INDUSTRY_SPLIT,
+    INDUSTRY_SPLIT_RANGE,
+    BaseStructure,
+    merged_structure,
+    rest_structure,
+    split_structure,
+)
+
+__all__ = [
+    "PLAN_SECTORS",
+    "plan_sector_growth",
+    "SectorTargetsCheck",
+    "check_sector_targets",
+    "calibrated_range",
+    "sector_rest_weights",
+    "MissingFigures",
+    "period_names",
+]
+
+PLAN_SECTORS: dict[str, str] = {
+    "agriculture": "output_growth_agriculture",
+    "industry": "output_growth_industry",
+    "construction": "output_growth_construction",
+    "services": "output_growth_services",
+}
+"""Sector key → the plan row's indicator key (rows 2.1-2.4)."""
+GRDP_KEY = "grdp_growth"
+WEIGHTS_OF = ("previous", "current")
+SPLIT_STEP = 0.005
+BRIDGE_STEPS = 41
+
+
+class MissingFigures(LookupError):
+    """The plan lacks a row or figure a sector check needs.
+
+    ``missing`` lists ``(row, period)``: the row's STT (or indicator key when the
+    row is absent) and ``done`` / ``rest`` / ``year`` (empty for a missing row).
+    """
+
+    def __init__(self, missing: list[tuple[str, str]]) -> None:
+        self.missing = tuple(missing)
+        super().__init__(self.describe("en"))
+
+    def describe(self, lang: Lang = "vi") -> str:
+        vi = check_lang(lang) == "vi"
+        names = {"done": ("kết quả 9 tháng", "9-month figure"), "rest": ("mục tiêu quý IV", "Q4 target"),
+                 "year": ("mục tiêu năm", "annual target")}
+        parts = []
+        for row, period in self.missing:
+            if period:
+                what = names.get(period, (period, period))[0 if vi else 1]
+                parts.append(f"{'dòng' if vi else 'row'} {row}: "
+                             + (f"không có {what} (hoặc chỉ có cận trên/dưới)" if vi else f"no {what} (or only a bound)"))
+            else:
+                parts.append(f"{'không có dòng' if vi else 'no row for'} {row}")
+        return "; ".join(parts)
+
+
+# --------------------------------------------------------------------------- the plan's figures
+
+
+def _row(plan: pd.DataFrame, key: str) -> pd.Series:
+    rows = plan[plan["key"] == key]
+    if rows.empty:
+        raise MissingFigures([(key, "")])
+    return rows.iloc[0]
+
+
+def _interval(row: pd.Series, period: Period) -> Interval:
+    v = value_at(row, period)
+    if v.is_missing or v.low is None or v.high is None or v.precision is None:
+        raise MissingFigures([(str(row["stt"]), period)])
+    h = 0.5 * 10.0 ** (-v.precision)
+    return Interval(v.low - h, v.high + h)
+
+
+def plan_sector_growth(plan: pd.DataFrame) -> pd.DataFrame:
+    """The plan's sector output growth and GRDP growth, as printed and as rounding intervals.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index ``agriculture, industry, construction, services, total`` (total:
+        GRDP, row 1); ``stt``; for each period ``done``, ``rest``, ``year``: the printed
+        value (the middle of a printed range) and ``*_low`` / ``*_high``, the
+        rounding interval of what is printed (a range: from its low end's low to
+        its high end's high).
+
+    Examples
+    --------
+    >>> from grdp import load_plan
+    >>> t = plan_sector_growth(load_plan())
+    >>> t["year"].tolist()
+    [4.4, 12.5, 15.4, 10.0, 10.25]
+    >>> t.loc["total", ["year_low", "year_high"]].round(2).tolist()
+    [9.95, 10.55]
+    """
+    rows = {s: _row(plan, k) for s, k in PLAN_SECTORS.items()}
+    rows["total"] = _row(plan, GRDP_KEY)
+    records = {}
+    for s, r in rows.items():
+        rec: dict[str, float] = {}
+        for p in ("done", "rest", "year"):
+            try:
+                iv = _interval(r, p)  # type: ignore[arg-type]
+                v = value_at(r, p)  # type: ignore[arg-type]
+                rec.update({p: (v.low + v.high) / 2, f"{p}_low": iv.low, f"{p}_high": iv.high})  # type: ignore[operator]
+            except MissingFigures:
+                rec.update({p: np.nan, f"{p}_low": np.nan, f"{p}_high": np.nan})
+        records[s] = rec | {"stt": str(r["stt"])}
+    return pd.DataFrame.from_dict(records, orient="index")
+
+
+def _require(table: pd.DataFrame, rows: list[str], periods: tuple[str, ...]) -> None:
+    """Raise :class:`MissingFigures` naming every missing (row, period)."""
+    missing = [(str(table.loc[r, "stt"]), p) for r in rows for p in periods if pd.isna(table.loc[r, p])]
+    if missing:
+        raise MissingFigures(missing)
+
+
+def _corners(table: pd.DataFrame) -> dict[str, tuple[dict[str, float], float]]:
+    """9-month (sector growth, GRDP growth) at the corners giving the lowest and highest calibrated bridge."""
+    return {
+        "low": (_growth(table, "done_high"), float(table.loc["total", "done_low"])),
+        "high": (_growth(table, "done_low"), float(table.loc["total", "done_high"])),
+    }
+
+
+def calibrated_range(
+    plan: pd.DataFrame,
+    *,
+    structure: BaseStructure | None = None,
+    industry_split: tuple[float, float] = INDUSTRY_SPLIT_RANGE,
+    weights_of: Iterable[str] = WEIGHTS_OF,
+) -> Interval:
+    """The bridge calibrated on the 9 months over splits, structure readings and rounding.
+
+    >>> from grdp import load_plan
+    >>> [round(x, 3) for x in calibrated_range(load_plan())]
+    [0.918, 0.968]
+    """
+    structure = merged_structure() if structure is None else structure
+    table = plan_sector_growth(plan)
+    _require(table, list(table.index), ("done",))
+    w = split_structure(structure.shares.to_dict(), industry_split=_split_grid(industry_split, DEFAULT_INDUSTRY_SPLIT))
+    b = np.concatenate([np.ravel(calibrate_bridge(g9, G9, w, weights_of=wo))  # type: ignore[arg-type]
+                        for wo in weights_of for g9, G9 in _corners(table).values()])
+    return Interval(float(np.nanmin(b)), float(np.nanmax(b)))
+
+
+def _growth(table: pd.DataFrame, col: str) -> dict[str, float]:
+    return {s: float(table.loc[s, col]) for s in PLAN_SECTORS}
+
+
+def _rest_weights(table: pd.DataFrame) -> dict[str, float]:
+    """Each sector's previous-year Q4 weight implied by its own printed 9 months, Q4 and year."""
+    return {s: float(implied_weight(table.loc[s, "done"], table.loc[s, "rest"], table.loc[s, "year"])) for s in PLAN_SECTORS}
+
+
+def sector_rest_weights(plan: pd.DataFrame) -> pd.Series:
+    """Each sector's previous-year weight of the rest of the year (Q4), implied by its own three printed figures.
+
+    ``w_i = (year_i - done_i) / (rest_i - done_i)`` (:func:`grdp.periods.implied_weight`),
+    GRDP's from the middles of its printed ranges. With them, a sector's annual
+    growth from its 9 months and Q4 is :func:`grdp.periods.annual_growth` with
+    ``rest_weight=w_i``, and Q4's structure is
+    :func:`grdp.structure.rest_structure` of the annual one.
+
+    >>> from grdp import load_plan
+    >>> sector_rest_weights(load_plan()).round(4).to_dict()
+    {'agriculture': 0.2857, 'industry': 0.3226, 'construction': 0.3366, 'services': 0.3134, 'total': 0.3205}
+    """
+    table = plan_sector_growth(plan)
+    _require(table, list(table.index), ("done", "rest", "year"))
+    out = _rest_weights(table)
+    out["total"] = float(implied_weight(table.loc["total", "done"], table.loc["total", "rest"], table.loc["total", "year"]))
+    return pd.Series(out, name="rest_weight")
+
+
+def _split_grid(split: tuple[float, float], default: float) -> np.ndarray:
+    lo, hi = float(split[0]), float(split[1])
+    grid = np.round(np.arange(lo, hi + SPLIT_STEP / 2, SPLIT_STEP), 6)
+    return np.unique(np.concatenate([grid, [lo, hi], [default] if lo <= default <= hi else []]))
+
+
+def _ranges(grid: np.ndarray, mask: np.ndarray) -> list[tuple[float, float]]:
+    """Contiguous runs of ``grid`` where ``mask`` holds, as (first, last)."""
+    runs: list[tuple[float, float]] = []
+    start = None
+    for i, ok in enumerate(mask):
+        if ok and start is None:
+            start = i
+        if start is not None and (not ok or i == len(mask) - 1):
+            end = i if ok else i - 1
+            runs.append((float(grid[start]), float(grid[end])))
+            start = None
+    return runs
+
+
+# --------------------------------------------------------------------------- sectors vs GRDP
+
+
+@dataclass(frozen=True)
+class SectorTargetsCheck:
+    """What GRDP growth the plan's sector targets imply, over the admissible assumptions.
+
+    Attributes
+    ----------
+    grid : pandas.DataFrame
+        One row per (period, weights_of, industry_split, bridge): ``period``
+        (``year`` / ``rest``), ``weights_of``, ``industry_split``, ``bridge``,
+        ``bridge_kind`` (``calibrated`` / ``one`` / ``between``),
+        ``implied_low``, ``implied_high`` (over the printed figures' rounding),
+        ``agrees`` (overlaps the target's rounding interval), ``admissible``
+        (within the bridges allowed; with an explicit ``bridge`` range, the
+        calibrated bridge and bridge 1 are shown but admissible only if inside it).
+    targets : dict
+        Period → the GRDP target's rounding interval.
+    bridge_calibrated : Interval
+        The bridge calibrated on the 9 months, over splits, bases and rounding.
+    default : dict
+        Period → implied growth at the default split, previous-year weights and
+        the mid calibrated bridge, and at bridge 1.
+    verdict : str
+    """
+
+    grid: pd.DataFrame
+    targets: dict[str, Interval]
+    bridge_calibrated: Interval
+    split_range: tuple[float, float]
+    default_split: float
+    default: dict[str, float]
+    verdict: str
+    structure: BaseStructure = field(repr=False)
+    figures: pd.DataFrame = field(repr=False, default_factory=pd.DataFrame)
+    months_done: int = 9
+
+    def implied(self, period: str, bridge_kind: str | None = None) -> Interval:
+        """Hull of the implied growth for a period (``year``/``rest``): over the admissible
+        assumptions, or for one bridge kind (``one``, ``calibrated``, ``between``)."""
+        g = self.grid[self.grid["period"] == period]
+        g = g[g["admissible"]] if bridge_kind is None else g[g["bridge_kind"] == bridge_kind]
+        return Interval(float(g["implied_low"].min()), float(g["implied_high"].max()))
+
+    def agreeing_splits(self, period: str | None = None, bridge_kind: str | None = "calibrated") -> list[tuple[float, float]]:
+        """Industry splits where the period (or, with ``period=None``, year and Q4 together) agrees.
+
+        For one bridge kind, or with ``bridge_kind=None`` for some admissible
+        bridge; under either reading of the structure.
+        """
+        g = self.grid[self.grid["admissible"]] if bridge_kind is None else self.grid[self.grid["bridge_kind"] == bridge_kind]
+        if period is not None:
+            g = g[g["period"] == period]
+        ok = g.groupby(["industry_split", "weights_of", "bridge_kind", "bridge"])["agrees"].all().groupby("industry_split").any()
+        return _ranges(ok.index.to_numpy(), ok.to_numpy())
+
+    @property
+    def bridge_admissible(self) -> Interval:
+        """The admissible bridges (hull)."""
+        b = self.grid.loc[self.grid["admissible"], "bridge"]
+        return Interval(float(b.min()), float(b.max()))
+
+    def max_agreeing_bridge(self) -> float:
+        """The largest admissible bridge under which year and Q4 both agree for some split and basis (NaN if none)."""
+        ok = self.grid[self.grid["admissible"]].groupby(["weights_of", "industry_split", "bridge"])["agrees"].all()
+        ok = ok[ok]
+        return float(ok.index.get_level_values("bridge").max()) if len(ok) else float("nan")
+
+    def to_frame(self, *, lang: Lang = "vi") -> pd.DataFrame:
+        """Implied GRDP growth by period and bridge kind (hull over the other assumptions)."""
+        lang = check_lang(lang)
+        rows = []
+        for period in ("year", "rest"):
+            for kind in ("one", "calibrated"):
+                iv = self.implied(period, kind)
+                rows.append({"period": period, "bridge": kind, "implied_low": iv.low, "implied_high": iv.high,
+                             "target_low": self.targets[period].low, "target_high": self.targets[period].high,
+                             "agrees": bool(self.grid[(self.grid["period"] == period) & (self.grid["bridge_kind"] == kind)]["agrees"].any())})
+        return pd.DataFrame(rows)
+
+    def summary(self, *, lang: Lang = "vi") -> str:
+        return _sector_detail(self, check_lang(lang))[0]
+
+    def _repr_html_(self) -> str:
+        return f"<p>{self.summary()}</p>" + self.to_frame().to_html(index=False)
+
+
+def check_sector_targets(
+    plan: pd.DataFrame,
+    *,
+    structure: BaseStructure | None = None,
+    industry_split: tuple[float, float] = INDUSTRY_SPLIT_RANGE,
+    default_split: float = DEFAULT_INDUSTRY_SPLIT,
+    bridge: tuple[float, float] | None = None,
+    weights_of: Iterable[str] = WEIGHTS_OF,
+) -> SectorTargetsCheck:
+    """The GRDP growth the plan's sector targets imply (year and Q4), against its GRDP target.
+
+    Parameters
+    ----------
+    plan : pandas.DataFrame
+        From :func:`grdp.load_plan`.
+    structure : BaseStructure, optional
+        Default: :func:`grdp.structure.merged_structure`.
+    industry_split : (float, float)
+        Admissible industry share of industry + construction.
+    default_split : float
+        The split used for the single "default" figures.
+    bridge : (float, float), optional
+        Admissible value added/output bridges. Default: from the bridge
+        calibrated on the 9 months (per split and basis, over rounding) to 1.
+    weights_of : iterable of {"previous", "current"}
+        How the structure is read (see :func:`grdp.decomposition.implied_growth`).
+
+    Raises
+    ------
+    MissingFigures
+        When a sector row or a figure the check needs is absent.
+
+    Notes
+    -----
+    Implied growth increases with each sector's growth and with the bridge, and
+    the calibrated bridge increases with the 9-month GRDP growth and decreases
+    with the 9-month sector growth, so each interval's ends sit at two corners of
+    the rounding box: (year or Q4 lows, 9-month sector highs, 9-month GRDP low)
+    and the reverse. Q4 weights come from the printed figures' middles.
+
+    Examples
+    --------
+    >>> from grdp import load_plan
+    >>> c = check_sector_targets(load_plan())
+    >>> c.verdict, [round(x, 2) for x in c.implied("year", "one")]
+    ('conditional', [10.78, 11.36])
+    >>> [round(x, 3) for x in c.bridge_calibrated]
+    [0.918, 0.968]
+    """
+    structure = merged_structure() if structure is None else structure
+    table = plan_sector_growth(plan)
+    _require(table, list(table.index), ("done", "rest", "year"))
+    targets = {p: Interval(float(table.loc["total", f"{p}_low"]), float(table.loc["total", f"{p}_high"])) for p in ("year", "rest")}
+    w4 = _rest_weights(table)
+    splits = _split_grid(industry_split, default_split)
+    a = splits[:, None]
+    corners = _corners(table)
+    frames = []
+    b_all: list[np.ndarray] = []
+    for wo in weights_of:
+        w = split_structure(structure.shares.to_dict(), industry_split=a)
+        b_cal = {c: np.asarray(calibrate_bridge(g9, float(G9), w, weights_of=wo)) for c, (g9, G9) in corners.items()}
+        b_all += list(b_cal.values())
+        if bridge is None:
+            b_lo, b_hi = np.minimum(b_cal["low"], 1.0), np.maximum(b_cal["high"], 1.0)
+        else:
+            b_lo, b_hi = np.full_like(b_cal["low"], bridge[0]), np.full_like(b_cal["low"], bridge[1])
+        t = np.linspace(0.0, 1.0, BRIDGE_STEPS)[None, :]
+        b_grid = np.concatenate([b_lo + (b_hi - b_lo) * t, np.ones_like(b_lo)], axis=1)
+        kinds = np.array(["between"] * BRIDGE_STEPS + ["one"])
+        for period, ws in (("year", w), ("rest", rest_structure(w, w4))):
+            g_lo, g_hi = _growth(table, f"{period}_low"), _growth(table, f"{period}_high")
+            lo = np.asarray(implied_growth(g_lo, ws, bridge=b_grid, weights_of=wo))
+            hi = np.asarray(implied_growth(g_hi, ws, bridge=b_grid, weights_of=wo))
+            cal_lo = np.asarray(implied_growth(g_lo, ws, bridge=b_cal["low"], weights_of=wo))
+            cal_hi = np.asarray(implied_growth(g_hi, ws, bridge=b_cal["high"], weights_of=wo))
+            n = len(splits)
+            frame = pd.DataFrame({
+                "period": period,
+                "weights_of": wo,
+                "industry_split": np.repeat(splits, b_grid.shape[1] + 1),
+                "bridge": np.concatenate([b_grid, (b_cal["low"] + b_cal["high"]) / 2], axis=1).ravel(),
+                "bridge_kind": np.tile(np.append(kinds, "calibrated"), n),
+                "implied_low": np.concatenate([lo, cal_lo], axis=1).ravel(),
+                "implied_high": np.concatenate([hi, cal_hi], axis=1).ravel(),
+            })
+            frames.append(frame)
+    grid = pd.concat(frames, ignore_index=True)
+    grid["agrees"] = [
+        targets[p].overlaps(Interval(lo, hi)) for p, lo, hi in zip(grid["period"], grid["implied_low"], grid["implied_high"])
+    ]
+    one_ok = bridge is None or bridge[0] <= 1.0 <= bridge[1]
+    grid["admissible"] = (grid["bridge_kind"] == "between") | ((grid["bridge_kind"] == "one") & one_ok) | (
+        (grid["bridge_kind"] == "calibrated") & (bridge is None)
+    )
+    ok = grid[grid["admissible"]].groupby(["weights_of", "industry_split", "bridge_kind", "bridge"])["agrees"].all()
+    verdict = "inconsistent" if not ok.any() else "consistent" if ok.all() else "conditional"
+    b_flat = np.concatenate([np.ravel(b) for b in b_all])
+    w_def = structure.weights(industry_split=default_split)
+    b_def = float(calibrate_bridge(_growth(table, "done"), float(table.loc["total", "done"]), w_def))
+    default = {"bridge": b_def}
+    for period, ws in (("year", w_def), ("rest", rest_structure(w_def, w4))):
+        g = _growth(table, period)
+        default[f"{period}_calibrated"] = float(implied_growth(g, ws, bridge=b_def))
+        default[f"{period}_one"] = float(implied_growth(g, ws))
+    return SectorTargetsCheck(
+        grid=grid,
+        targets=targets,
+        bridge_calibrated=Interval(float(np.nanmin(b_flat)), float(np.nanmax(b_flat))),
+        split_range=(float(industry_split[0]), float(industry_split[1])),
+        default_split=default_split,
+        default=default,
+        verdict=verdict,
+        structure=structure,
+        figures=table,
+        months_done=int(plan.attrs.get("months_done", 9)),
+    )
+
+
+# --------------------------------------------------------------------------- wording
+
+
+def _n(x: float, lang: Lang, p: int = 1) -> str:
+    return format_number(x, precision=p, style=lang)
+
+
+def _iv(iv: Interval | tuple[float, float], lang: Lang, p: int = 1) -> str:
+    """``10,80–11,36``; with a negative end ``-1,0 đến 1,0`` (a dash would read as a minus)."""
+    lo, hi = iv
+    a, b = _n(lo, lang, p), _n(hi, lang, p)
+    if a == b:
+        return a
+    if lo < 0 or hi < 0:
+        return f"{a} {'đến' if lang == 'vi' else 'to'} {b}"
+    return f"{a}–{b}"
+
+
+def period_names(months_done: int, lang: Lang) -> tuple[str, str]:
+    """``("9 tháng", "quý IV")`` / ``("9 months", "Q4")`` for a plan that splits the year after ``months_done``."""
+    rest = 12 - months_done
+    if lang == "vi":
+        return f"{months_done} tháng", ("quý IV" if rest == 3 else f"{rest} tháng cuối năm")
+    return f"{months_done} months", ("Q4" if rest == 3 else f"the last {rest} months")
+
+
+def _runs(runs: list[tuple[float, float]], lang: Lang) -> str:
+    return ", ".join(_iv(r, lang, 3) for r in runs) if runs else ("không có" if lang == "vi" else "none")
+
+
+def _sector_detail(c: SectorTargetsCheck, lang: Lang) -> tuple[str, str]:
+    """(detail, warning) of the sectors-vs-GRDP finding."""
+    vi = lang == "vi"
+    done, rest = period_names(c.months_done, lang)
+    st = "/".join(_n(v, lang) for v in c.structure.shares)
+    f = c.figures
+    g9 = "/".join(format_number(float(f.loc[k, "done"]), style=lang) for k in PLAN_SECTORS)
+    G9 = format_number(float(f.loc["total", "done"]), style=lang)
+    y1, q1 = c.implied("year", "one"), c.implied("rest", "one")
+    yc, qc = c.implied("year", "calibrated"), c.implied("rest", "calibrated")
+    ya, qa = c.implied("year"), c.implied("rest")
+    ba = _iv(c.bridge_admissible, lang, 3)
+    ty, tq = c.targets["year"], c.targets["rest"]
+    split = _iv(c.split_range, lang, 2)
+    b = _iv(c.bridge_calibrated, lang, 3)
+    runs_y, runs_q = c.agreeing_splits("year"), c.agreeing_splits("rest")
+    runs_joint = c.agreeing_splits(None, bridge_kind=None)
+    bmax = np.floor(c.max_agreeing_bridge() * 100) / 100  # a round bridge that still agrees
+
+    def side(iv: Interval, target: Interval) -> str:
+        if iv.low > target.high:
+            return "cao hơn mục tiêu" if vi else "above the target"
+        if iv.high < target.low:
+            return "thấp hơn mục tiêu" if vi else "below the target"
+        return "khớp mục tiêu với một số giả định" if vi else "agreeing under some assumptions"
+
+    if vi:
+        head = (
+            f"Trên cơ cấu {c.structure.period} ({st} %, giá hiện hành), tỷ trọng công nghiệp trong CN-XD {split} "
+            f"(mặc định {_n(c.default_split, lang, 2)}), thuế sản phẩm tăng như GTTT: nếu GTTT tăng như GTSX (hệ số 1), "
+            f"mục tiêu ngành ngầm định GRDP cả năm tăng {_iv(y1, lang, 2)} % ({side(y1, ty)}) và {rest} "
+            f"{_iv(q1, lang, 2)} % ({side(q1, tq)}); mục tiêu {_iv(ty, lang, 2)} % và {_iv(tq, lang, 2)} %, kể cả làm tròn. "
+            f"Số {done} của chính kế hoạch (GTSX ngành {g9} %, GRDP {G9} %) cho hệ số GTTT/GTSX {b}; "
+            f"với hệ số đó mục tiêu ngành ngầm định cả năm {_iv(yc, lang, 2)} % và {rest} {_iv(qc, lang, 2)} %, "
+            f"khớp mục tiêu khi tỷ trọng công nghiệp trong CN-XD trong khoảng {_runs(runs_y, lang)} (năm), "
+            f"{_runs(runs_q, lang)} ({rest}). Trên mọi giả định chấp nhận được (hệ số {ba}, tỷ trọng công nghiệp "
+            f"{split}, cơ cấu đọc là của năm trước hoặc của chính năm nay): cả năm {_iv(ya, lang, 2)} %, {rest} "
+            f"{_iv(qa, lang, 2)} %."
+        )
+        warn = (
+            f"Chỉ khớp khi GTTT tăng chậm hơn GTSX (hệ số ≤ {_n(bmax, lang, 2)}, như {done}: {b}) và tỷ trọng công "
+            f"nghiệp trong CN-XD {_runs(runs_joint, lang)}; nếu GTTT tăng như GTSX thì không khớp."
+        )
+    else:
+        head = (
+            f"On the {c.structure.period} structure ({st} %, current prices), industry's share of industry + construction "
+            f"{split} (default {_n(c.default_split, lang, 2)}), product taxes growing like value added: if value added grows "
+            f"like output (bridge 1), the sector targets imply GRDP growth of {_iv(y1, lang, 2)} % for the year "
+            f"({side(y1, ty)}) and {_iv(q1, lang, 2)} % in {rest} ({side(q1, tq)}); targets {_iv(ty, lang, 2)} % and "
+            f"{_iv(tq, lang, 2)} %, rounding included. The plan's own figures for the {done} (sector output {g9} %, GRDP {G9} %) "
+            f"give a value added/output bridge of {b}; with it the sector targets imply {_iv(yc, lang, 2)} % for the year "
+            f"and {_iv(qc, lang, 2)} % in {rest}, agreeing with the targets for an industry split in "
+            f"{_runs(runs_y, lang)} (year), {_runs(runs_q, lang)} ({rest}). Over every admissible assumption (bridge "
+            f"{ba}, industry split {split}, the structure read as last year's or as this year's own): {_iv(ya, lang, 2)} % "
+            f"for the year, {_iv(qa, lang, 2)} % in {rest}."
+        )
+        warn = (
+            f"Agrees only if value added grows more slowly than output (bridge ≤ {_n(bmax, lang, 2)}, as in the {done}: "
+            f"{b}) and the industry split is in {_runs(runs_joint, lang)}; if value added grows like output, it does not."
+        )
+    return head, warn

@@ -1,0 +1,56 @@
+"""The sector charts draw the numbers of the decomposition (nbval does not compare PNGs, so the data
+behind each figure is checked here) and save byte-identically."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from grdp.plotting import save_figure
+from grdp.sector_charts import plot_contributions, plot_required_growth, plot_share_path, plot_split_sensitivity
+from grdp.sector_contributions import plan_contributions, required_growth_table, split_sensitivity
+from grdp.share_target import check_share_target, implied_year_share
+from grdp.structure import DEFAULT_INDUSTRY_SPLIT
+
+
+def test_contribution_bars_are_the_contributions(plan):
+    frames = {"a": plan_contributions(plan), "b": plan_contributions(plan, bridge=0.9)}
+    fig = plot_contributions(frames, target=(10.0, 10.5))
+    ax = fig.axes[0]
+    heights = sorted(round(p.get_height(), 9) for p in ax.patches if abs(p.get_width() - 0.55) < 1e-9)
+    expected = sorted(round(float(v), 9) for f in frames.values() for v in f.drop(index="total")["contribution_pp"])
+    assert heights == pytest.approx(expected)
+    texts = {t.get_text() for t in ax.texts}
+    assert "11,07 %" in texts  # the total at bridge 1: 11,075 % (test_sector_targets)
+
+
+def test_required_growth_bars(plan):
+    tables = {"1": required_growth_table(plan)}
+    fig = plot_required_growth(tables)
+    ax = fig.axes[0]
+    heights = [p.get_height() for p in ax.patches]
+    assert heights == pytest.approx(list(tables["1"]["10.0"]) + list(tables["1"]["10.5"]))
+
+
+def test_split_sensitivity_lines(plan):
+    fig = plot_split_sensitivity(plan)
+    s = split_sensitivity(plan)
+    lines = [line for line in fig.axes[0].get_lines() if len(line.get_xdata()) == len(s)]
+    assert np.allclose(lines[0].get_ydata(), s["implied_bridge_one"])
+    assert np.allclose(lines[1].get_ydata(), s["implied_calibrated"])
+
+
+def test_share_path_default_line(plan):
+    check = check_share_target(plan)
+    fig = plot_share_path(plan, check)
+    right = fig.axes[1]
+    line = next(line for line in right.get_lines() if len(line.get_xdata()) == 81)
+    expected = implied_year_share(plan, industry_split=DEFAULT_INDUSTRY_SPLIT, seasonal_gap=np.asarray(line.get_xdata()))
+    assert np.allclose(line.get_ydata(), expected)
+
+
+def test_saved_twice_byte_identical(plan, tmp_path):
+    fig = plot_contributions({"a": plan_contributions(plan)})
+    first = [p.read_bytes() for p in save_figure(fig, tmp_path / "one" / "c")]
+    second = [p.read_bytes() for p in save_figure(fig, tmp_path / "two" / "c")]
+    assert first == second
