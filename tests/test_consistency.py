@@ -98,9 +98,20 @@ def test_ratio_with_nine_months_reports_the_gap(audit):
     assert "0,5 điểm %" in f.detail
 
 
-def test_share_row_waits_for_sector_figures(audit):
-    f = _f(audit, "3", "share_from_sectors")
-    assert f.check == "share_from_sectors" and f.detail
+def test_share_row_without_the_sector_checks_is_not_checkable():
+    f = _f(check_plan(load_plan(), sectors=False), "3", "share_from_sectors")
+    assert f.verdict == "not_checkable" and "ngành" in f.detail
+
+
+def test_sector_checks_join_the_audit(audit):
+    # The decomposition's findings (tests/test_sector_targets.py has their numbers): the sector
+    # targets are consistent with 10-10,5 % only under a value-added/output bridge below 1, and
+    # 83,0 % does not follow from 81,2 % and the sector targets under any admissible assumption.
+    grdp_sectors = _f(audit, "1", "sectors_vs_grdp")
+    assert grdp_sectors.verdict == "consistent" and grdp_sectors.warning
+    share = _f(audit, "3", "share_from_sectors")
+    assert share.verdict == "inconsistent"
+    assert [f.stt for f in audit.inconsistent] == ["3"]
 
 
 def test_a_higher_annual_target_is_inconsistent(write_plan):
@@ -123,7 +134,8 @@ def test_implausible_weight_is_a_warning_not_a_verdict(write_plan):
     audit = check_plan(load_plan(write_plan({("2.1", "Mục tiêu năm 2025"): "5.6"})))
     f = _f(audit, "2.1")
     assert f.verdict == "consistent" and "0,45" in f.warning
-    assert check_plan(load_plan(write_plan({("2.1", "Mục tiêu năm 2025"): "5.6"})), weight_band=(0.2, 0.5)).items[1].warning == ""
+    wider = check_plan(load_plan(write_plan({("2.1", "Mục tiêu năm 2025"): "5.6"})), weight_band=(0.2, 0.5))
+    assert _f(wider, "2.1").warning == ""
 
 
 def test_level_shortfall_is_inconsistent(write_plan):
@@ -180,8 +192,15 @@ def test_cli_check_default_plan_json():
     assert res.returncode == (1 if any(r["verdict"] == "inconsistent" for r in records) else 0)
 
 
+def test_cli_check_exits_1_on_the_2025_plan():
+    # The share target 83,0 does not follow from the sector targets (row 3): the plan contradicts itself.
+    res = _grdp("check")
+    assert res.returncode == 1 and "Không khớp: 1" in res.stdout
+
+
 def test_cli_check_table_exits_0_when_nothing_is_inconsistent(write_plan):
-    res = _grdp("check", str(write_plan()), "--lang", "en")
+    # Row 3 with an annual share of 81,5 %: reachable from 81,2 % with a small seasonal gap (+0,2-0,3 points).
+    res = _grdp("check", str(write_plan({("3", "Mục tiêu năm 2025"): "81,5"})), "--lang", "en")
     assert "Audit of the 2025 plan" in res.stdout and "inconsistent: 0" in res.stdout
     assert res.returncode == 0 and res.stderr == ""
 

@@ -669,6 +669,7 @@ def check_plan(
     *,
     weight_band: tuple[float, float] = DEFAULT_WEIGHT_BAND,
     lang: Lang = "vi",
+    sectors: bool = True,
     extra_checks: Iterable[ExtraChecks] = (),
 ) -> PlanAudit:
     """Audit every indicator of a plan.
@@ -682,6 +683,10 @@ def check_plan(
         weight outside it is flagged (the verdict does not change). Default 0,20–0,45.
     lang : {"vi", "en"}
         Language of the details.
+    sectors : bool
+        Add the sector decomposition's findings (:func:`grdp.sector_audit.sector_findings`):
+        the GRDP growth the sector targets imply, against the GRDP target, and
+        whether the share target follows from them. Default True.
     extra_checks : iterable of callables
         ``f(plan, lang) -> iterable of Finding``; a finding for a row and check
         already present replaces it (the sector decomposition replaces the
@@ -698,7 +703,12 @@ def check_plan(
         raise ValueError("weight_band must be (low, high) with 0 < low < high <= 1")
     months = int(plan.attrs.get("months_done", 9))
     items = [check_indicator(row, months_done=months, weight_band=(lo, hi), lang=lang) for _, row in plan.iterrows()]
-    for extra in extra_checks:
+    checks = list(extra_checks)
+    if sectors:
+        from .sector_audit import sector_findings
+
+        checks.insert(0, sector_findings)
+    for extra in checks:
         for new in extra(plan, lang):
             at = next((i for i, f in enumerate(items) if f.stt == new.stt and f.check == new.check), None)
             if at is None:
