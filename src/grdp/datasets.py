@@ -14,7 +14,7 @@ import pandas as pd
 from .numbers import parse_value
 from .paths import raw_dir
 
-__all__ = ["Dataset", "DATASETS", "national_releases", "provinces"]
+__all__ = ["Dataset", "DATASETS", "national_releases", "provinces", "revision_errors"]
 
 
 @dataclass(frozen=True)
@@ -78,3 +78,99 @@ def provinces() -> pd.DataFrame:
     frame["bound"] = [p.bound for p in parsed]
     frame[["low", "high"]] = frame[["low", "high"]].astype("float64")
     return frame
+
+
+# Added for grdp.montecarlo (issue 6): the empirical revision error of a published growth figure.
+
+REVISION_LATER = ("next", "latest")
+"""Which later vintage :func:`revision_errors` compares the first release with."""
+
+
+def _release_day(text: str) -> pd.Timestamp:
+    """``YYYY-MM-DD`` → that day; ``YYYY-MM`` → the month's last day; ``YYYY`` → 31 December."""
+    s = text.strip()[:10]
+    if len(s) == 10:
+        return pd.Timestamp(s)
+    return pd.Period(s, freq="M" if len(s) == 7 else "Y").end_time.normalize()
+
+
+def revision_errors(period: str = "9M", *, later: str = "next", sector: str = "total") -> pd.DataFrame:
+    """How much national growth figures of ``period`` moved after their first release.
+
+    Parameters
+    ----------
+    period : str
+        ``"9M"`` (default), ``"Y"``, ``"H1"`` or a quarter ``"Q1"``-``"Q4"``.
+    later : {"next", "latest"}
+        Compare the first release with the next vintage published after it
+        (default: the ordinary revision, made at the annual release or the next
+        year's release) or with the latest vintage in the file (adds the
+        re-evaluations of the whole series, e.g. 2022's 9 months re-quoted in 2025).
+    sector : str
+        ``"total"`` (GDP, default) or a sector key of the file.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per year that has a first figure and a later one: ``year``,
+        ``first``, ``first_release``, ``first_date``, ``later``, ``later_release``,
+        ``later_date``, ``revision`` (``later - first``, points), ``first_url``,
+        ``later_url``; sorted by year.
+
+    Notes
+    -----
+    *First* is the vintage labelled ``first``; where the file has none for a
+    year, the earliest published vintage (2013: the ministry's September
+    estimate; 2015: the figure CIEM quoted in October). Vintages at 1994 prices
+    (2011-2012 first releases) are left out: a change of price base is not a
+    revision. Dates ``YYYY-MM`` count as the month's last day.
+
+    Examples
+    --------
+    The 2023 nine months, first released at 4,24 % (GSO, 2023-09-29) and quoted
+    at 4,40 % in the October 2024 release:
+
+    >>> r = revision_errors("9M")
+    >>> float(r.loc[r["year"] == 2023, "revision"].round(2).iloc[0])
+    0.16
+    >>> r["year"].tolist()
+    [2013, 2014, 2015, 2016, 2017, 2018, 2020, 2021, 2022, 2023]
+    """
+    if later not in REVISION_LATER:
+        raise ValueError(f"later must be one of: {', '.join(repr(x) for x in REVISION_LATER)}")
+    frame = national_releases()
+    keep = (
+        (frame["period"] == period)
+        & (frame["sector"] == sector)
+        & (frame["measure"] == "growth_yoy_pct")
+        & ~frame["note"].str.contains("1994")
+        & ~frame["source_title"].str.contains("1994")
+    )
+    rows = frame.loc[keep].copy()
+    rows["day"] = [_release_day(t) for t in rows["release_date"]]
+    rows["not_first"] = rows["release"] != "first"
+    rows = rows.sort_values(["year", "not_first", "day"], kind="stable")
+    out = []
+    for year, group in rows.groupby("year", sort=True):
+        first = group.iloc[0]
+        after = group[group["day"] > first["day"]].sort_values("day", kind="stable")
+        if after.empty:
+            continue
+        last = after.iloc[0] if later == "next" else after.iloc[-1]
+        out.append(
+            {
+                "year": int(year),
+                "first": float(first["value"]),
+                "first_release": first["release"],
+                "first_date": first["release_date"],
+                "later": float(last["value"]),
+                "later_release": last["release"],
+                "later_date": last["release_date"],
+                "revision": round(float(last["value"]) - float(first["value"]), 6),  # printed to 0,01: drop float noise
+                "first_url": first["source_url"],
+                "later_url": last["source_url"],
+            }
+        )
+    columns = ["year", "first", "first_release", "first_date", "later", "later_release", "later_date",
+               "revision", "first_url", "later_url"]
+    return pd.DataFrame(out, columns=columns)

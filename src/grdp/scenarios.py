@@ -1,0 +1,564 @@
+"""What-ifs on the sector model: tornado, named scenarios and their outcome for every plan indicator.
+
+The sector model (:mod:`grdp.sector_model`) maps Q4 output growth of the four
+plan sectors to annual GRDP growth. On it:
+
+* **tornado** (:func:`tornado`): GRDP when one sector's Q4 moves over its
+  low-high range, the others at base;
+* **named scenarios** (:func:`load_scenarios`, :func:`run_scenarios`): sets of
+  sector Q4 growth from ``data/raw/scenarios_2025.csv`` (low / base / high,
+  documented row by row) or given in code → sector and GRDP annual growth and
+  an outcome for every plan indicator (see :class:`ScenarioReport` for why the
+  outcome is attainment, not a re-run audit);
+* **what-ifs** (:func:`what_if`): ``what_if(model, construction=20.0)``.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, get_args
+
+import numpy as np
+import pandas as pd
+
+from .errors import InputError
+from .labels import Lang, check_lang, label
+from .montecarlo import SectorRange
+from .numbers import format_number
+from .paths import raw_dir
+from .sector_model import GRDP_KEY, SECTOR_KEYS, SectorModel
+from .sector_model import sector_name as _sector_name
+
+__all__ = [
+    "SCENARIOS_FILE",
+    "Tornado",
+    "tornado",
+    "load_scenarios",
+    "scenario_ranges",
+    "Outcome",
+    "OUTCOMES",
+    "ScenarioReport",
+    "run_scenarios",
+    "what_if",
+    "scenario_share",
+    "SHARE_KEY",
+]
+
+SCENARIOS_FILE = "scenarios_2025.csv"
+SCENARIO_COLUMNS = ("scenario", "sector", "plan_stt", "q4_growth", "rule", "note")
+RANGE_NAMES = ("low", "base", "high")
+
+Outcome = Literal["reached", "partly", "missed", "not_modelled"]
+OUTCOMES: tuple[str, ...] = get_args(Outcome)
+
+_TOL = 1e-9  # a figure equal to its target up to float rounding reaches it
+
+
+def _t(lang: Lang, vi: str, en: str) -> str:
+    return vi if lang == "vi" else en
+
+
+def _num(x: float, precision: int, lang: Lang) -> str:
+    return format_number(float(x), precision=precision, style=lang)
+
+
+# ---------------------------------------------------------------------------------------------
+# scenarios file
+
+
+def load_scenarios(path: str | Path | None = None) -> pd.DataFrame:
+    """Named scenarios of Q4 growth per sector (default ``data/raw/scenarios_2025.csv``).
+
+    The file has columns ``scenario, sector, plan_stt, q4_growth, rule, note``
+    (decimal point); one row per scenario and sector. A methodologist adds a
+    scenario by adding rows.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The same columns, ``q4_growth`` as float, in file order.
+
+    Raises
+    ------
+    InputError
+        Naming file, row and column, for a missing column, an unknown sector, a
+        growth that is not a number, or a sector given twice in one scenario.
+
+    Examples
+    --------
+    >>> s = load_scenarios()
+    >>> s.pivot(index="sector", columns="scenario", values="q4_growth").loc["construction"].to_dict()
+    {'base': 29.0, 'high': 34.125, 'low': 18.75}
+    """
+    p = Path(path) if path is not None else raw_dir() / SCENARIOS_FILE
+    name = p.name
+    with open(p, encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        header = reader.fieldnames or []
+        missing = [c for c in SCENARIO_COLUMNS if c not in header]
+        if missing:
+            raise InputError(f"the scenarios file lacks the column(s) {', '.join(missing)}", file=name, row=1)
+        records = []
+        seen: set[tuple[str, str]] = set()
+        for i, rec in enumerate(reader, start=2):
+            fields = len(header) + len(rec.get(None) or []) - sum(v is None for k, v in rec.items() if k is not None)
+            if fields != len(header):
+                raise InputError(f"the row has {fields} fields, the header has {len(header)} (a decimal comma "
+                                 "in an unquoted number splits a row: write 18.75)", file=name, row=i)
+            scen, sector, text = rec["scenario"].strip(), rec["sector"].strip(), rec["q4_growth"].strip()
+            if not scen:
+                raise InputError("a scenario needs a name", text=rec["scenario"], file=name, row=i, column="scenario")
+            if sector not in SECTOR_KEYS:
+                raise InputError(f"sector must be one of: {', '.join(repr(s) for s in SECTOR_KEYS)}",
+                                 text=sector, file=name, row=i, column="sector")
+            try:
+                value = float(text)
+            except ValueError:
+                raise InputError("Q4 growth must be a number in %, with a decimal point", text=text,
+                                 file=name, row=i, column="q4_growth") from None
+            if not np.isfinite(value):
+                raise InputError("Q4 growth must be a finite number", text=text, file=name, row=i, column="q4_growth")
+            if (scen, sector) in seen:
+                raise InputError(f"scenario {scen!r} gives {sector!r} twice", file=name, row=i, column="sector")
+            seen.add((scen, sector))
+            records.append({**{c: rec[c] for c in SCENARIO_COLUMNS}, "scenario": scen, "sector": sector, "q4_growth": value})
+    return pd.DataFrame(records, columns=list(SCENARIO_COLUMNS))
+
+
+def scenario_ranges(scenarios: pd.DataFrame | None = None) -> dict[str, SectorRange]:
+    """Low / base / high Q4 growth per sector from the ``low``, ``base`` and ``high`` scenarios.
+
+    >>> scenario_ranges()["construction"]
+    SectorRange(low=18.75, base=29.0, high=34.125)
+    """
+    s = load_scenarios() if scenarios is None else scenarios
+    wide = s[s["scenario"].isin(RANGE_NAMES)].pivot(index="sector", columns="scenario", values="q4_growth")
+    missing = [c for c in RANGE_NAMES if c not in wide.columns]
+    if missing or wide.isna().any().any():
+        raise ValueError("the scenarios must give 'low', 'base' and 'high' Q4 growth for every sector")
+    return {sec: SectorRange(float(wide.loc[sec, "low"]), float(wide.loc[sec, "base"]), float(wide.loc[sec, "high"]))
+            for sec in SECTOR_KEYS if sec in wide.index}
+
+
+# ---------------------------------------------------------------------------------------------
+# tornado
+
+
+@dataclass(frozen=True)
+class Tornado:
+    """Annual GRDP growth when one sector's Q4 growth moves over its range, the others at base.
+
+    Attributes
+    ----------
+    frame : pandas.DataFrame
+        One row per sector, largest swing first: ``sector``, ``q4_low``,
+        ``q4_base``, ``q4_high``, ``grdp_low``, ``grdp_high``, ``swing``
+        (``grdp_high − grdp_low``).
+    base : float
+        Annual GRDP growth with every sector at base.
+    thresholds : tuple of float
+        Target ends drawn on the chart.
+    """
+
+    frame: pd.DataFrame = field(repr=False, compare=False)
+    base: float
+    thresholds: tuple[float, ...]
+    lang: Lang = "vi"
+
+    def to_frame(self) -> pd.DataFrame:
+        return self.frame.copy()
+
+    def table(self, *, lang: Lang | None = None) -> pd.DataFrame:
+        lang = check_lang(lang or self.lang)
+        f = self.frame
+        return pd.DataFrame(
+            {
+                label("sc_sector", lang): [_sector_name(s, lang) for s in f["sector"]],
+                _t(lang, "Quý IV thấp (%)", "Q4 low (%)"): f["q4_low"],
+                _t(lang, "Quý IV cơ sở (%)", "Q4 base (%)"): f["q4_base"],
+                _t(lang, "Quý IV cao (%)", "Q4 high (%)"): f["q4_high"],
+                _t(lang, "GRDP khi thấp (%)", "GRDP at low (%)"): f["grdp_low"].round(2),
+                _t(lang, "GRDP khi cao (%)", "GRDP at high (%)"): f["grdp_high"].round(2),
+                label("sc_swing", lang): f["swing"].round(2),
+            }
+        )
+
+    def summary(self, *, lang: Lang | None = None) -> str:
+        lang = check_lang(lang or self.lang)
+        top = self.frame.iloc[0]
+        return _t(
+            lang,
+            f"GRDP cả năm {_num(self.base, 2, lang)} % khi mọi ngành ở mức cơ sở. Ngành tác động lớn nhất: "
+            f"{_sector_name(top['sector'], 'vi').lower()} — quý IV {_num(top['q4_low'], 2, lang)}–{_num(top['q4_high'], 2, lang)} % "
+            f"cho GRDP {_num(top['grdp_low'], 2, lang)}–{_num(top['grdp_high'], 2, lang)} %.",
+            f"Annual GRDP {_num(self.base, 2, lang)} % with every sector at base. Largest effect: "
+            f"{_sector_name(top['sector'], 'en').lower()} — Q4 {_num(top['q4_low'], 2, lang)}–{_num(top['q4_high'], 2, lang)} % "
+            f"gives GRDP {_num(top['grdp_low'], 2, lang)}–{_num(top['grdp_high'], 2, lang)} %.",
+        )
+
+    def __str__(self) -> str:
+        return self.summary()
+
+    def _repr_pretty_(self, p, cycle: bool) -> None:  # noqa: ANN001 - IPython's text/plain view
+        p.text(self.summary())
+
+    def _repr_html_(self) -> str:
+        return f"<p>{html.escape(self.summary())}</p>" + self.table().to_html(index=False)
+
+    def plot(self, *, lang: Lang | None = None):
+        """Horizontal bars from GRDP-at-low to GRDP-at-high per sector around the base; target lines."""
+        from .plotting import PALETTE, new_figure, report_style, use_decimal_comma
+
+        lang = check_lang(lang or self.lang)
+        f = self.frame
+        y = np.arange(len(f))[::-1]
+        labels = [f"{_sector_name(s, lang)}\n({format_number(lo, style=lang)}–{format_number(hi, style=lang)} %)"
+                  for s, lo, hi in zip(f["sector"], f["q4_low"], f["q4_high"])]
+        with report_style(lang):
+            fig, ax = new_figure("full", height_cm=2.5 + 1.3 * len(f))
+            lo_bar, hi_bar = f["grdp_low"].to_numpy(), f["grdp_high"].to_numpy()
+            ax.barh(y, np.abs(self.base - lo_bar), left=np.minimum(lo_bar, self.base),
+                    color=PALETTE[1], height=0.6, label=_t(lang, "Quý IV ở mức thấp", "Q4 at low"))
+            ax.barh(y, np.abs(hi_bar - self.base), left=np.minimum(hi_bar, self.base), color=PALETTE[0], height=0.6,
+                    label=_t(lang, "Quý IV ở mức cao", "Q4 at high"))
+            ax.axvline(self.base, color="black", lw=0.8)
+            for i, t in enumerate(sorted(self.thresholds)):
+                ax.axvline(t, color=PALETTE[7 if i == 0 else 2], lw=1.0, ls="--",
+                           label=_t(lang, f"Mục tiêu {_num(t, 1, lang)} %", f"Target {_num(t, 1, lang)} %"))
+            for yi, lo, hi in zip(y, f["grdp_low"], f["grdp_high"]):
+                ax.text(lo, yi, f"{_num(lo, 2, lang)} ", ha="right", va="center", fontsize=6.5)
+                ax.text(hi, yi, f" {_num(hi, 2, lang)}", ha="left", va="center", fontsize=6.5)
+            ax.set_yticks(y, labels)
+            ax.set_axisbelow(True)
+            ax.set_xlabel(_t(lang, f"Tăng trưởng GRDP cả năm (%); cơ sở {_num(self.base, 2, lang)} %",
+                             f"Annual GRDP growth (%); base {_num(self.base, 2, lang)} %"))
+            ax.grid(axis="x")
+            ax.grid(axis="y", visible=False)
+            lo_x = min(float(f["grdp_low"].min()), min(self.thresholds))
+            hi_x = max(float(f["grdp_high"].max()), max(self.thresholds))
+            pad = 0.12 * (hi_x - lo_x)
+            ax.set_xlim(lo_x - pad, hi_x + pad)
+            use_decimal_comma(ax, axis="x", lang=lang)
+            fig.legend(loc="outside lower center", ncols=4)
+            fig.canvas.draw()
+        return fig
+
+
+def tornado(
+    model: SectorModel,
+    ranges: Mapping[str, SectorRange | tuple[float, float, float]] | None = None,
+    *,
+    lang: Lang | None = None,
+) -> Tornado:
+    """Move each sector's Q4 growth from low to high, the others at their base: annual GRDP growth.
+
+    Parameters
+    ----------
+    model : SectorModel
+    ranges : mapping of sector → (low, base, high), optional
+        Default: :func:`scenario_ranges` (the scenarios file). Every sector of the
+        model needs a range; the others sit at the range's ``base``.
+
+    Examples
+    --------
+    >>> from grdp.sector_model import sector_model
+    >>> t = tornado(sector_model())
+    >>> t.frame["sector"].tolist()[0], round(t.base, 2)
+    ('industry', 10.37)
+    """
+    lang = check_lang(lang or model.lang)
+    rs = {s: SectorRange.of(r) for s, r in (scenario_ranges() if ranges is None else ranges).items()}
+    missing = [s for s in model.sectors if s not in rs]
+    if missing:
+        raise ValueError(f"ranges must give every sector of the model; missing {missing!r}")
+    base_q4 = {s: rs[s].base for s in model.sectors}
+    base = float(model.annual_growth(base_q4))
+    rows = []
+    for s in model.sectors:
+        lo = float(model.annual_growth({**base_q4, s: rs[s].low}))
+        hi = float(model.annual_growth({**base_q4, s: rs[s].high}))
+        rows.append({"sector": s, "q4_low": rs[s].low, "q4_base": rs[s].base, "q4_high": rs[s].high,
+                     "grdp_low": lo, "grdp_high": hi, "swing": hi - lo})
+    frame = pd.DataFrame(rows).sort_values("swing", ascending=False, kind="stable").reset_index(drop=True)
+    return Tornado(frame=frame, base=base, thresholds=tuple(model.grdp_targets), lang=lang)
+
+
+# ---------------------------------------------------------------------------------------------
+# scenario outcomes
+
+
+def _outcome_label(outcome: str, lang: Lang) -> str:
+    return label(f"sc_{outcome}", lang)
+
+
+@dataclass(frozen=True)
+class ScenarioReport:
+    """Named scenarios → sector and GRDP annual growth, and what each implies for every plan indicator.
+
+    A scenario replaces the plan's Q4 *targets* with expected Q4 *outcomes*, so
+    re-running the plan audit on it would only report that expectation and plan
+    differ. The question a scenario answers is attainment: does the year reach
+    its annual target? Each indicator therefore gets an outcome:
+
+    ``reached``
+        The scenario's annual figure reaches the target (both ends of a range).
+    ``partly``
+        A range target whose low end is reached, its high end not.
+    ``missed``
+        Below the target (the low end of a range).
+    ``not_modelled``
+        The indicator is not a function of sector Q4 output in this model
+        (retail sales, budget revenue, per-capita GRDP …); its plan-audit
+        verdict is shown beside it, with the reason.
+
+    The share of industry + construction + services (row 3) is evaluated by
+    :func:`scenario_share` at a seasonal gap of 0 (the national 2016-2019 gap,
+    −0,66 to −0,51 point, would lower it further).
+
+    Attributes
+    ----------
+    results : pandas.DataFrame
+        One row per scenario: ``scenario``; ``q4_<sector>`` and
+        ``annual_<sector>`` for each sector; ``grdp``.
+    indicators : pandas.DataFrame
+        One row per scenario × plan indicator: ``scenario``, ``stt``,
+        ``indicator``, ``key``, ``target_low``, ``target_high``, ``value``,
+        ``outcome``, ``gap`` (value − target low end, points), ``reason`` (why an
+        indicator is not modelled), ``audit_verdict``.
+    """
+
+    results: pd.DataFrame = field(repr=False, compare=False)
+    indicators: pd.DataFrame = field(repr=False, compare=False)
+    sectors: tuple[str, ...]
+    lang: Lang = "vi"
+
+    @property
+    def names(self) -> list[str]:
+        return self.results["scenario"].tolist()
+
+    def grdp(self, scenario: str) -> float:
+        """Annual GRDP growth of one scenario."""
+        rows = self.results[self.results["scenario"] == scenario]
+        if rows.empty:
+            raise ValueError(f"scenario must be one of: {', '.join(repr(n) for n in self.names)}")
+        return float(rows["grdp"].iloc[0])
+
+    def to_frame(self) -> pd.DataFrame:
+        return self.results.copy()
+
+    def table(self, *, lang: Lang | None = None) -> pd.DataFrame:
+        """One row per scenario: Q4 growth per sector, annual GRDP, outcome against the GRDP target."""
+        lang = check_lang(lang or self.lang)
+        r = self.results
+        out = pd.DataFrame({label("sc_scenario", lang): [_scenario_name(n, lang) for n in r["scenario"]]})
+        for s in self.sectors:
+            out[f"{_sector_name(s, lang)} — {_t(lang, 'quý IV', 'Q4')} (%)"] = r[f"q4_{s}"].round(2).to_numpy()
+        for s in self.sectors:
+            out[f"{_sector_name(s, lang)} — {_t(lang, 'cả năm', 'year')} (%)"] = r[f"annual_{s}"].round(2).to_numpy()
+        out[label("sc_grdp_growth", lang)] = r["grdp"].round(2).to_numpy()
+        g = self.indicators[self.indicators["key"] == GRDP_KEY].set_index("scenario")["outcome"]
+        out[label("sc_outcome", lang)] = [_outcome_label(g.get(n, "not_modelled"), lang) for n in r["scenario"]]
+        return out
+
+    def verdicts(self, *, lang: Lang | None = None, modelled_only: bool = False) -> pd.DataFrame:
+        """Every indicator's outcome, one column per scenario (``modelled_only``: drop ``not_modelled`` rows)."""
+        lang = check_lang(lang or self.lang)
+        f = self.indicators
+        if modelled_only:
+            f = f[f["outcome"] != "not_modelled"]
+        wide = f.assign(shown=[_outcome_label(o, lang) + (f" ({_num(v, 2, lang)})" if o != "not_modelled" else "")
+                               for o, v in zip(f["outcome"], f["value"])])
+        table = wide.pivot(index=["stt", "indicator"], columns="scenario", values="shown")
+        table = table.reindex(index=pd.MultiIndex.from_frame(f[["stt", "indicator"]].drop_duplicates()), columns=self.names)
+        table.columns = [_scenario_name(n, lang) for n in table.columns]
+        table.index.names = [label("stt", lang), label("name", lang)]
+        first = f.drop_duplicates(["stt", "indicator"]).set_index(["stt", "indicator"])
+        table[label("sc_audit_verdict", lang)] = first["audit_verdict"].to_numpy()
+        table[label("note", lang)] = first["reason"].to_numpy()
+        return table.reset_index()
+
+    def summary(self, *, lang: Lang | None = None) -> str:
+        lang = check_lang(lang or self.lang)
+        lines = []
+        g = self.indicators[self.indicators["key"] == GRDP_KEY].set_index("scenario")
+        for n in self.names:
+            value = self.grdp(n)
+            outcome = g["outcome"].get(n, "not_modelled")
+            lines.append(_t(lang, f"{_scenario_name(n, lang)}: GRDP cả năm {_num(value, 2, lang)} % — "
+                                  f"{_outcome_label(outcome, lang).lower()}",
+                            f"{_scenario_name(n, lang)}: annual GRDP {_num(value, 2, lang)} % — "
+                            f"{_outcome_label(outcome, lang).lower()}"))
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.summary()
+
+    def _repr_pretty_(self, p, cycle: bool) -> None:  # noqa: ANN001 - IPython's text/plain view
+        p.text(self.summary())
+
+    def _repr_html_(self) -> str:
+        return f"<p>{html.escape(self.summary()).replace(chr(10), '<br>')}</p>" + self.table().to_html(index=False)
+
+
+def _scenario_name(name: str, lang: Lang) -> str:
+    return label(f"sc_{name}", lang) if name in RANGE_NAMES else name
+
+
+def _outcome(value: float, low: float | None, high: float | None) -> str:
+    if low is None and high is None:
+        return "not_modelled"
+    lo = low if low is not None else high
+    assert lo is not None
+    if value < lo - _TOL:
+        return "missed"
+    if high is not None and low is not None and high > low and value < high - _TOL:
+        return "partly"
+    return "reached"
+
+
+SHARE_KEY = "share_industry_construction_services"
+"""The plan row of the share of industry + construction + services in GRDP (row 3)."""
+
+
+def scenario_share(model: SectorModel, annual: Mapping[str, float], done_share: float, *, seasonal_gap: float = 0.0) -> float:
+    """The year's share of industry + construction + services (%) given the sectors' annual output growth.
+
+    The minimal piece the scenarios need from the share check: the same
+    computation as :func:`grdp.share_target.implied_year_share` (9-month share
+    carried back with 9-month growth, forward with annual growth, constant
+    relative prices, taxes 5,1 % of the 9 months and growing like value added;
+    :func:`grdp.structure.year_share_from_done`), with the scenario's annual
+    growth instead of the plan's targets, and the model's bridge and split.
+    Replace it by that function once it accepts the year's growth.
+
+    Examples
+    --------
+    >>> from grdp.sector_model import sector_model
+    >>> m = sector_model()
+    >>> round(scenario_share(m, {s: float(v) for s, v in m.sector_annual().items()}, 81.2), 3)
+    81.271
+    """
+    from .structure import merged_structure, split_structure, year_share_from_done
+
+    shares = merged_structure().shares
+    ic, sv, taxes = shares["industry_construction"], shares["services"], shares["taxes"]
+    done_structure = split_structure(
+        {"agriculture": 100 - done_share - taxes, "industry_construction": done_share * ic / (ic + sv),
+         "services": done_share * sv / (ic + sv), "taxes": taxes},
+        industry_split=model.industry_split,
+    )
+    b = model.bridge
+    return float(year_share_from_done(done_structure, {k: b * v for k, v in model.done.items()},
+                                      {k: b * float(v) for k, v in annual.items()}, seasonal_gap=seasonal_gap))
+
+
+def _not_modelled_reason(kind: str, key: str, lang: Lang) -> str:
+    if key == "grdp_per_capita":
+        return _t(lang, "Cần GRDP giá hiện hành và dân số.", "Needs GRDP at current prices and the population.")
+    return _t(lang, "Không phụ thuộc tăng trưởng quý IV của các ngành trong mô hình.",
+              "Not a function of the sectors' Q4 growth in the model.")
+
+
+def run_scenarios(
+    model: SectorModel,
+    scenarios: pd.DataFrame | Mapping[str, Mapping[str, float]] | None = None,
+    *,
+    plan: pd.DataFrame | None = None,
+    audit: Any = None,
+    lang: Lang | None = None,
+) -> ScenarioReport:
+    """Annual sector and GRDP growth of each named scenario, and every indicator's outcome.
+
+    Parameters
+    ----------
+    model : SectorModel
+    scenarios : DataFrame or mapping, optional
+        :func:`load_scenarios` (default: the shipped file), or
+        ``{name: {sector: q4_growth}}``; a sector left out sits at its plan Q4 target.
+    plan : pandas.DataFrame, optional
+        The plan whose indicators get outcomes (default: the embedded plan).
+    audit : PlanAudit, optional
+        Whose verdicts are shown beside the outcomes (the first finding of each
+        row); default :func:`grdp.consistency.check_plan` of ``plan``. Pass an
+        audit run with the sector checks to show theirs.
+    lang : {"vi", "en"}
+
+    Examples
+    --------
+    >>> from grdp.sector_model import sector_model
+    >>> r = run_scenarios(sector_model())
+    >>> [(n, round(r.grdp(n), 2)) for n in r.names]
+    [('low', 9.19), ('base', 10.37), ('high', 10.96)]
+    """
+    from .consistency import check_plan, verdict_label
+    from .plan import load_plan, value_at
+
+    lang = check_lang(lang or model.lang)
+    plan = load_plan() if plan is None else plan
+    if scenarios is None:
+        scenarios = load_scenarios()
+    if isinstance(scenarios, pd.DataFrame):
+        named: dict[str, dict[str, float]] = {}
+        for rec in scenarios.itertuples():
+            named.setdefault(str(rec.scenario), {})[str(rec.sector)] = float(rec.q4_growth)
+    else:
+        named = {str(n): {str(s): float(v) for s, v in q.items()} for n, q in scenarios.items()}
+    audit = check_plan(plan, lang=lang) if audit is None else audit
+    audit_by_stt: dict[str, str] = {}
+    for f in audit.items:
+        audit_by_stt.setdefault(f.stt, verdict_label(f.verdict, lang))
+    results, indicators = [], []
+    sector_of = {k: s for s, k in SECTOR_KEYS.items()}
+    for name, q4 in named.items():
+        q = model.complete_q4(q4)
+        annual = {s: float(v) for s, v in model.sector_annual(q).items()}
+        grdp = float(model.annual_growth(q))
+        results.append({"scenario": name, **{f"q4_{s}": float(q[s]) for s in model.sectors},
+                        **{f"annual_{s}": annual[s] for s in model.sectors}, "grdp": grdp})
+        for _, row in plan.iterrows():
+            key = str(row["key"])
+            yv = value_at(row, "year")
+            value = grdp if key == GRDP_KEY else annual[sector_of[key]] if key in sector_of else np.nan
+            if key == SHARE_KEY and not value_at(row, "done").is_missing:
+                value = scenario_share(model, annual, float(value_at(row, "done").low))  # type: ignore[arg-type]
+            reason = ""
+            if np.isnan(value):
+                outcome, gap = "not_modelled", np.nan
+                reason = _not_modelled_reason(str(row["kind"]), key, lang)
+            else:
+                outcome = _outcome(value, yv.low, yv.high)
+                gap = value - (yv.low if yv.low is not None else yv.high)
+            indicators.append({"scenario": name, "stt": str(row["stt"]), "indicator": str(row["name"]), "key": key,
+                               "target_low": yv.low if yv.low is not None else np.nan,
+                               "target_high": yv.high if yv.high is not None else np.nan,
+                               "value": value, "outcome": outcome, "gap": gap, "reason": reason,
+                               "audit_verdict": audit_by_stt.get(str(row["stt"]), "")})
+    return ScenarioReport(results=pd.DataFrame(results), indicators=pd.DataFrame(indicators),
+                          sectors=model.sectors, lang=lang)
+
+
+def what_if(model: SectorModel, *, name: str | None = None, plan: pd.DataFrame | None = None,
+            lang: Lang | None = None, **q4: float) -> ScenarioReport:
+    """One ad-hoc scenario beside the plan: ``what_if(model, construction=20.0)``.
+
+    The report holds two scenarios: ``base`` (every sector at its plan Q4 target)
+    and the what-if (the named sectors changed, the others at plan).
+
+    Examples
+    --------
+    >>> from grdp.sector_model import sector_model
+    >>> r = what_if(sector_model(), construction=20.0)
+    >>> r.names[1], round(r.grdp(r.names[1]) - r.grdp("base"), 3)
+    ('Xây dựng 20 %', -0.3)
+    """
+    lang = check_lang(lang or model.lang)
+    if not q4:
+        raise ValueError("what_if needs at least one sector's Q4 growth, e.g. construction=20.0")
+    model.complete_q4(q4)  # validates the sector names
+    if name is None:
+        name = ", ".join(f"{_sector_name(s, lang)} {_num(v, 2 if v != round(v) else 0, lang)} %" for s, v in q4.items())
+    return run_scenarios(model, {"base": dict(model.q4_base), name: dict(q4)}, plan=plan, lang=lang)

@@ -1,0 +1,278 @@
+"""The sector model: Q4 output growth of the plan's sectors → annual GRDP growth.
+
+:class:`SectorModel` (built by :func:`sector_model`) turns Q4 gross output
+growth of the four plan sectors (rows 2.1-2.4) into annual GRDP growth in two
+steps, both exact identities under stated assumptions:
+
+1. each sector's year from its 9 months and its Q4, through the period
+   identity with the sector's own previous-year Q4 weight
+   ``w4_i = (gY_i − g9M_i)/(g4_i − g9M_i)`` implied by the plan's three printed
+   figures (0,286 / 0,323 / 0,337 / 0,313):
+   ``gY_i = (1 − w4_i) g9M_i + w4_i g4_i`` (:func:`grdp.periods.annual_growth`);
+2. GRDP from the sectors through the decomposition
+   (:func:`grdp.decomposition.implied_growth`): the merged province's 2025
+   structure (:func:`grdp.structure.merged_structure`, industry/construction
+   split 0,82), value added growing ``bridge`` times as fast as output with the
+   bridge calibrated on the plan's own 9 months (sector output 2,6 / 10,5 /
+   8,5 / 7,9 % against GRDP 8,01 %: 0,937,
+   :func:`grdp.decomposition.calibrate_bridge`), product taxes growing like
+   value added.
+
+A revision ``e`` of the published 9-month GRDP figure moves the year by
+``(1 − w4) e`` with ``w4`` GRDP's own Q4 weight (0,320, implied by 8,01 →
+15,0 → 10,25, the middles of the printed ranges): the revision changes the
+9 months only, the bridge stays calibrated on the published figure.
+
+At the plan's own Q4 targets the model gives each sector exactly its printed
+annual target, and GRDP 10,37 %. Everything is vectorised: arrays of draws go
+in (:mod:`grdp.montecarlo`), an array comes out.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .labels import Lang, check_lang, label
+from .numbers import format_number
+from .periods import annual_growth, implied_weight
+
+__all__ = ["SECTOR_KEYS", "GRDP_KEY", "SectorModel", "sector_model", "sector_name"]
+
+SECTOR_KEYS: dict[str, str] = {
+    "agriculture": "output_growth_agriculture",
+    "industry": "output_growth_industry",
+    "construction": "output_growth_construction",
+    "services": "output_growth_services",
+}
+"""Sector key → the plan row's indicator key (rows 2.1-2.4)."""
+GRDP_KEY = "grdp_growth"
+"""The plan row of GRDP growth."""
+
+
+def _t(lang: Lang, vi: str, en: str) -> str:
+    return vi if lang == "vi" else en
+
+
+def _num(x: float, precision: int, lang: Lang) -> str:
+    return format_number(float(x), precision=precision, style=lang)
+
+
+def sector_name(key: str, lang: Lang = "vi") -> str:
+    """Display name of a sector key (:func:`grdp.structure.sector_label`)."""
+    from .structure import sector_label
+
+    return sector_label(key, lang)
+
+
+@dataclass(frozen=True)
+class SectorModel:
+    """Q4 output growth by sector → annual GRDP growth (see the module notes).
+
+    Attributes
+    ----------
+    done, q4_base, annual_target, q4_weights : dict
+        Per sector: 9-month output growth, the plan's Q4 target, its annual
+        target (%), and its previous-year Q4 weight implied by the three.
+    weights : dict
+        Shares of GRDP (fractions, taxes included) used as the previous year's.
+    bridge : float
+        Value added growth per point of output growth.
+    grdp_done, grdp_q4_weight : float
+        The 9-month GRDP figure and GRDP's implied Q4 weight.
+    grdp_targets : tuple of float
+        The ends of the annual GRDP target (10,0 and 10,5).
+    industry_split : float
+    weights_of : {"previous", "current"}
+        How the structure is read (:func:`grdp.decomposition.implied_growth`).
+    """
+
+    done: dict[str, float]
+    q4_base: dict[str, float]
+    annual_target: dict[str, float]
+    q4_weights: dict[str, float]
+    weights: dict[str, float]
+    bridge: float
+    grdp_done: float
+    grdp_q4_weight: float
+    grdp_targets: tuple[float, ...]
+    industry_split: float
+    weights_of: str = "previous"
+    lang: Lang = "vi"
+
+    @property
+    def sectors(self) -> tuple[str, ...]:
+        return tuple(self.done)
+
+    @property
+    def revision_weight(self) -> float:
+        """``1 − w4``: annual points per point of revision of the 9-month GRDP figure."""
+        return 1 - self.grdp_q4_weight
+
+    def complete_q4(self, q4: Mapping[str, Any]) -> dict[str, Any]:
+        """Q4 growth for every sector: the given ones, the others at their plan Q4 target.
+
+        Raises ``ValueError`` for a sector the model does not know.
+        """
+        unknown = [k for k in q4 if k not in self.done]
+        if unknown:
+            raise ValueError(f"sectors must be among: {', '.join(repr(s) for s in self.sectors)}; got {unknown!r}")
+        return {s: (q4[s] if s in q4 else self.q4_base[s]) for s in self.sectors}
+
+    def sector_annual(self, q4: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """Annual output growth per sector; sectors not in ``q4`` at their plan Q4 target."""
+        g4 = self.complete_q4(q4 or {})
+        return {s: annual_growth(self.done[s], np.asarray(g4[s], dtype="float64") if np.ndim(g4[s]) else float(g4[s]),
+                                 rest_weight=self.q4_weights[s]) for s in self.sectors}
+
+    def annual_growth(self, q4: Mapping[str, Any] | None = None, *, revision: Any = 0.0) -> Any:
+        """Annual GRDP growth, %: scalars in, a float out; arrays of draws in, an array out."""
+        from .decomposition import implied_growth
+
+        g = implied_growth(self.sector_annual(q4), self.weights, bridge=self.bridge, weights_of=self.weights_of)
+        return g + self.revision_weight * (np.asarray(revision) if np.ndim(revision) else float(revision))
+
+    def marginal_effects(self) -> pd.Series:
+        """Points of annual GRDP per point of each sector's Q4 growth, at base (exact: the model is linear
+        with previous-year weights)."""
+        out = {s: (float(self.annual_growth({s: self.q4_base[s] + 1.0})) - float(self.annual_growth({s: self.q4_base[s] - 1.0}))) / 2
+               for s in self.sectors}
+        return pd.Series(out, name="grdp_points_per_q4_point", dtype="float64").rename_axis("sector")
+
+    def to_frame(self) -> pd.DataFrame:
+        """The model's parameters per sector: 9 months, Q4 target, year target, Q4 weight, GRDP weight,
+        annual at base, and GRDP points per Q4 point."""
+        return pd.DataFrame(
+            {
+                "done": self.done,
+                "q4_base": self.q4_base,
+                "annual_target": self.annual_target,
+                "q4_weight": self.q4_weights,
+                "grdp_weight": {s: self.weights[s] for s in self.sectors},
+                "annual_at_base": {s: float(v) for s, v in self.sector_annual().items()},
+                "grdp_points_per_q4_point": self.marginal_effects().to_dict(),
+            }
+        ).rename_axis("sector")
+
+    def table(self, *, lang: Lang | None = None) -> pd.DataFrame:
+        lang = check_lang(lang or self.lang)
+        f = self.to_frame()
+        out = pd.DataFrame(
+            {
+                _t(lang, "9 tháng (%)", "9 months (%)"): f["done"].to_numpy(),
+                _t(lang, "Mục tiêu quý IV (%)", "Q4 target (%)"): f["q4_base"].to_numpy(),
+                _t(lang, "Mục tiêu năm (%)", "Annual target (%)"): f["annual_target"].to_numpy(),
+                _t(lang, "Tỷ trọng quý IV năm trước", "Previous-year Q4 weight"): f["q4_weight"].round(3).to_numpy(),
+                _t(lang, "Tỷ trọng trong GRDP", "Weight in GRDP"): f["grdp_weight"].round(3).to_numpy(),
+                _t(lang, "Điểm GRDP / 1 điểm quý IV", "GRDP points per Q4 point"): f["grdp_points_per_q4_point"].round(4).to_numpy(),
+            },
+            index=pd.Index([sector_name(s, lang) for s in f.index], name=label("sc_sector", lang)),
+        )
+        return out
+
+    def summary(self, *, lang: Lang | None = None) -> str:
+        lang = check_lang(lang or self.lang)
+        base = float(self.annual_growth())
+        return _t(
+            lang,
+            f"Mô hình ngành: GRDP cả năm {_num(base, 2, lang)} % khi các ngành đạt mục tiêu quý IV; hệ số GTTT/GTSX "
+            f"{_num(self.bridge, 3, lang)} (hiệu chỉnh theo 9 tháng), tỷ trọng công nghiệp trong CN-XD "
+            f"{_num(self.industry_split, 2, lang)}, tỷ trọng quý IV của GRDP {_num(self.grdp_q4_weight, 3, lang)} "
+            f"(1 điểm điều chỉnh số 9 tháng = {_num(self.revision_weight, 3, lang)} điểm cả năm).",
+            f"Sector model: annual GRDP {_num(base, 2, lang)} % with every sector at its Q4 target; value added/output "
+            f"bridge {_num(self.bridge, 3, lang)} (calibrated on the 9 months), industry split "
+            f"{_num(self.industry_split, 2, lang)}, GRDP Q4 weight {_num(self.grdp_q4_weight, 3, lang)} "
+            f"(1 point of 9-month revision = {_num(self.revision_weight, 3, lang)} annual points).",
+        )
+
+    def __str__(self) -> str:
+        return self.summary()
+
+    def _repr_pretty_(self, p, cycle: bool) -> None:  # noqa: ANN001 - IPython's text/plain view
+        p.text(self.summary())
+
+    def _repr_html_(self) -> str:
+        return f"<p>{html.escape(self.summary())}</p>" + self.table().to_html()
+
+
+def sector_model(
+    plan: pd.DataFrame | None = None,
+    *,
+    industry_split: float | None = None,
+    bridge: float | None = None,
+    weights_of: str = "previous",
+    lang: Lang = "vi",
+) -> SectorModel:
+    """Build the :class:`SectorModel` from a plan and the merged province's structure.
+
+    Parameters
+    ----------
+    plan : pandas.DataFrame, optional
+        :func:`grdp.load_plan` (default: the embedded 2025 plan). Needs rows
+        2.1-2.4 and the GRDP row with their 9-month, Q4 and annual figures.
+    industry_split : float, optional
+        Industry's share of industry + construction; default
+        :data:`grdp.structure.DEFAULT_INDUSTRY_SPLIT` (0,82).
+    bridge : float, optional
+        Value added/output bridge; default calibrated so that the 9-month sector
+        output growth gives the 9-month GRDP figure.
+    weights_of : {"previous", "current"}
+    lang : {"vi", "en"}
+
+    Examples
+    --------
+    >>> m = sector_model()
+    >>> {s: round(w, 3) for s, w in m.q4_weights.items()}
+    {'agriculture': 0.286, 'industry': 0.323, 'construction': 0.337, 'services': 0.313}
+    >>> round(m.bridge, 4), round(float(m.annual_growth()), 3)
+    (0.9366, 10.372)
+    """
+    from .decomposition import calibrate_bridge
+    from .plan import load_plan, value_at
+    from .structure import DEFAULT_INDUSTRY_SPLIT, merged_structure
+
+    lang = check_lang(lang)
+    plan = load_plan() if plan is None else plan
+    rows = {}
+    for key in (*SECTOR_KEYS.values(), GRDP_KEY):
+        found = plan[plan["key"] == key]
+        if found.empty:
+            raise ValueError(f"the plan has no row {key!r}: the sector model needs rows 2.1-2.4 and the GRDP row")
+        rows[key] = found.iloc[0]
+
+    def mid(row: pd.Series, period: Any) -> float:
+        v = value_at(row, period)
+        if v.is_missing or v.low is None:
+            raise ValueError(f"row {row['stt']} has no {period} figure: the sector model needs it")
+        return (v.low + (v.high if v.high is not None else v.low)) / 2
+
+    done = {s: mid(rows[k], "done") for s, k in SECTOR_KEYS.items()}
+    q4 = {s: mid(rows[k], "rest") for s, k in SECTOR_KEYS.items()}
+    year = {s: mid(rows[k], "year") for s, k in SECTOR_KEYS.items()}
+    w4 = {s: float(implied_weight(done[s], q4[s], year[s])) for s in SECTOR_KEYS}
+    g_row = rows[GRDP_KEY]
+    g_done, g_q4, g_year = mid(g_row, "done"), mid(g_row, "rest"), mid(g_row, "year")
+    yv = value_at(g_row, "year")
+    targets = tuple(sorted({x for x in (yv.low, yv.high) if x is not None}))
+    split = DEFAULT_INDUSTRY_SPLIT if industry_split is None else float(industry_split)
+    weights = {k: float(v) for k, v in merged_structure().weights(industry_split=split).items()}
+    b = float(calibrate_bridge(done, g_done, weights, weights_of=weights_of)) if bridge is None else float(bridge)
+    return SectorModel(
+        done=done,
+        q4_base=q4,
+        annual_target=year,
+        q4_weights=w4,
+        weights=weights,
+        bridge=b,
+        grdp_done=g_done,
+        grdp_q4_weight=float(implied_weight(g_done, g_q4, g_year)),
+        grdp_targets=targets,
+        industry_split=split,
+        weights_of=weights_of,
+        lang=lang,
+    )
