@@ -1,4 +1,6 @@
-"""grdp.forecast: methods through one interface, borrowing, the nowcast, the backtest, the 2025 plan.
+"""grdp.forecast: methods through one interface, borrowing, the nowcast, and the names it re-exports.
+
+The backtest and the plan outlook are tested in test_backtest.py and test_outlook.py.
 
 Expected values carry their provenance: the source_url of the row in data/raw/*.csv, the
 seed (Phụ lục 1, row 1: 8.01 / 14,2-15,8 / 10-10,5), or the derivation written out.
@@ -8,6 +10,7 @@ they must obey), not on numbers copied from their own output.
 
 from __future__ import annotations
 
+import importlib
 import io
 import math
 
@@ -30,17 +33,12 @@ from grdp.forecast import (
     _combine,
     _log_levels,
     _Q4Model,
-    backtest,
     borrow,
     get_method,
     nowcast_annual,
-    plan_outlook,
-    plot_backtest,
-    plot_fan,
-    plot_q4_excess,
     provincial_spread,
-    q4_excess_history,
 )
+from grdp.forecast_charts import plot_fan
 from grdp.labels import label
 from grdp.periods import annual_growth, yoy_growth
 from grdp.vintages import NATIONAL_QUARTER_WEIGHTS, history_origin, national_origin, published_on
@@ -286,55 +284,7 @@ def test_a_bad_history_file_is_an_input_error(tmp_path):
         nowcast_annual(8.01, history=path)
 
 
-# ---- backtest -------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def small_backtest():
-    return backtest(years=[2020, 2021, 2022], methods=["nine_months", "mean_gap", "q4_equals_q3", "sarimax"])
-
-
-def test_backtest_scores_against_the_first_annual_release(small_backtest):
-    f = small_backtest.forecasts
-    # first annual releases: 2020 2.91 (baonghean.vn, 2020-12-27), 2021 2.58 (nld.com.vn, 2021-12-29),
-    # 2022 8.02 (afamily.vn, 2022-12-29); first 9M: 2.12 (fia.mpi.gov.vn), 1.42 (dantri.com.vn), 8.83 (viettimes.vn)
-    pub = f.drop_duplicates("year").set_index("year")["published"]
-    assert pub.to_dict() == {2020: 2.91, 2021: 2.58, 2022: 8.02}
-    nm = f[f["method"] == "nine_months"].set_index("year")["point"]
-    assert nm.to_dict() == {2020: 2.12, 2021: 1.42, 2022: 8.83}
-    assert (f["error"] == f["point"] - f["published"]).all()
-    assert (f["covered_80"] == ((f["lower_80"] <= f["published"]) & (f["published"] <= f["upper_80"]))).all()
-    assert (f["lower_95"] <= f["lower_80"]).all() and (f["upper_80"] <= f["upper_95"]).all()
-
-
-def test_backtest_scores_table(small_backtest):
-    s = small_backtest.scores()
-    nm = small_backtest.forecasts.query("method == 'nine_months'")["error"]
-    # MAE of 'annual = 9 months': |2.12 - 2.91|, |1.42 - 2.58|, |8.83 - 8.02| → (0.79 + 1.16 + 0.81) / 3
-    assert s.loc["nine_months", "mae"] == pytest.approx((0.79 + 1.16 + 0.81) / 3)
-    assert s.loc["nine_months", "bias"] == pytest.approx(nm.mean())
-    assert s.loc["nine_months", "mae_ratio"] == 1.0
-    assert list(s.index) == ["nine_months", "mean_gap", "q4_equals_q3", "sarimax"]
-    t = small_backtest.table()
-    assert "Sai số tuyệt đối bình quân (điểm %)" in t.columns and t.iloc[0, 3] == "0,92"
-    assert "Kiểm định lùi 2020–2022" in small_backtest.summary()
-
-
-def test_backtest_meets_the_issues_aim_for_the_main_model():
-    # Issue 5's aim: MAE at least 30 % below 'annual = 9 months', 80 % intervals covering 70-90 % of years.
-    bt = backtest(methods=["nine_months", "sarimax"])
-    s = bt.scores()
-    assert bt.years == list(range(2013, 2026))
-    assert s.loc["sarimax", "mae_ratio"] <= 0.7
-    assert 0.7 <= s.loc["sarimax", "coverage_80"] <= 0.9
-
-
-def test_backtest_needs_a_published_annual_figure():
-    with pytest.raises(ValueError, match="2026"):
-        backtest(years=[2026], methods=["nine_months"])
-
-
-# ---- the 2025 plan --------------------------------------------------------------------------
+# ---- the 2025 plan's figures ------------------------------------------------------------------
 
 
 def test_plan_constants_are_the_seeds():
@@ -348,42 +298,7 @@ def test_plan_constants_are_the_seeds():
     assert merged["low"].tolist() == [PLAN_2025_GROWTH_9M]
 
 
-def test_q4_excess_history():
-    h = q4_excess_history()
-    assert list(h.index) == list(range(2011, 2026))
-    # 2021: Q4 5.22, 9M 1.42 (nld.com.vn 2021-12-29; dantri.com.vn 2021-09-29)
-    assert h.loc[2021, "excess"] == pytest.approx(5.22 - 1.42)
-    assert h.loc[2015, "q4_derived"] and not h.loc[2014, "q4_derived"]  # Q4 2015 never printed alone
-
-
-@pytest.fixture(scope="module")
-def outlook():
-    return plan_outlook()
-
-
-def test_plan_outlook_weight_and_position(outlook):
-    # the plan's figures imply w4 = (gY - g9M) / (g4 - g9M): (10 - 8.01)/(14.2 - 8.01) and (10.5 - 8.01)/(15.8 - 8.01)
-    assert outlook.plan_weight == pytest.approx(((10 - 8.01) / (14.2 - 8.01) + (10.5 - 8.01) / (15.8 - 8.01)) / 2)
-    assert outlook.required_excess == pytest.approx((14.2 - 8.01, 15.8 - 8.01))
-    pos = outlook.position()
-    excess = q4_excess_history()["excess"]
-    assert pos["years_at_or_above"].tolist() == [int((excess >= 14.2 - 8.01).sum()), int((excess >= 15.8 - 8.01).sum())]
-    assert pos["largest_year"].iloc[0] == 2021
-
-
-def test_plan_outlook_probabilities(outlook):
-    p = outlook.probabilities
-    assert p[["method", "q4_weight"]].apply(tuple, axis=1).tolist() == [
-        ("sarimax", DEFAULT_Q4_WEIGHT), ("sarimax", outlook.plan_weight), ("mean_gap", DEFAULT_Q4_WEIGHT), ("mean_gap", outlook.plan_weight)
-    ]
-    assert (p["p_10.5"] < p["p_10"]).all() and (p["p_10"] < 0.5).all()
-    first = nowcast_annual(8.01)
-    assert p.loc[0, "p_10"] == pytest.approx(first.prob_at_least(10.0))
-    assert "Xác suất cả năm ≥ 10,0 %" in outlook.table().columns
-    assert "14,2–15,8 %" in outlook.summary() and "14.2–15.8 %" in outlook.summary("en")
-
-
-# ---- figures --------------------------------------------------------------------------------
+# ---- figures and report views -----------------------------------------------------------------
 
 
 def _png(fig) -> bytes:
@@ -405,28 +320,43 @@ def test_fan_chart_draws_the_intervals(nowcast):
     assert _png(plot_fan(nowcast)) == _png(fig)
 
 
-def test_backtest_chart_bars_are_the_maes(small_backtest):
-    fig = plot_backtest(small_backtest, shown=("nine_months", "sarimax"))
-    bars = [p.get_height() for p in fig.axes[1].patches]
-    assert bars == pytest.approx(small_backtest.scores()["mae"].tolist())
-
-
-def test_q4_excess_chart(outlook):
-    fig = plot_q4_excess(outlook)
-    heights = [p.get_height() for p in fig.axes[0].patches]
-    assert heights == pytest.approx(outlook.history["excess"].dropna().tolist())
-
-
-# ---- report views ---------------------------------------------------------------------------
-
-
-def test_report_views_use_the_decimal_comma(small_backtest, outlook, nowcast):
-    by_year = small_backtest.by_year(["nine_months", "sarimax"])
-    # 2021: 9 months 1.42, first annual 2.58 (dantri.com.vn 2021-09-29; nld.com.vn 2021-12-29)
-    assert by_year.iloc[1, :3].tolist() == ["2021", "1,42", "2,58"]
-    assert by_year.columns[-1] == "SARIMAX trên tốc độ tăng, có yếu tố quý"
-    pos = outlook.position_table()
-    assert pos.iloc[:, 0].tolist() == ["14,20", "15,80"] and pos.iloc[0, 1] == "6,19"  # 14.2 - 8.01
+def test_report_views_use_the_decimal_comma(nowcast):
     spread = provincial_spread().table("en")
     assert spread["Province"].tolist()[:2] == ["Hưng Yên (old)", "Hưng Yên (old)"]
-    assert repr(nowcast) == nowcast.summary() and repr(outlook) == outlook.summary()
+    assert repr(nowcast) == nowcast.summary()
+
+
+# ---- names that moved to their own modules --------------------------------------------------
+
+# The 24 public names of grdp.forecast before the backtest, the plan outlook and the charts moved
+# out (commit c83bff1); the lead's report code and issue 5 (grdp.forecast.backtest) import them.
+PUBLIC_BEFORE_THE_SPLIT = [
+    "DEFAULT_Q4_WEIGHT", "LEVELS", "MIN_QUARTERS", "BACKTEST_FIRST_YEAR", "PLAN_2025_GROWTH_9M", "PLAN_2025_Q4",
+    "PLAN_2025_TARGETS", "Prediction", "Method", "METHODS", "get_method", "ProvincialSpread", "provincial_spread",
+    "borrow", "Nowcast", "nowcast_annual", "Backtest", "backtest", "q4_excess_history", "PlanOutlook", "plan_outlook",
+    "plot_fan", "plot_backtest", "plot_q4_excess",
+]
+MOVED = {
+    "grdp.backtesting": ["BACKTEST_FIRST_YEAR", "Backtest", "backtest"],
+    "grdp.outlook": ["q4_excess_history", "PlanOutlook", "plan_outlook"],
+    "grdp.forecast_charts": ["plot_fan", "plot_backtest", "plot_q4_excess"],
+}
+
+
+def test_every_public_name_is_still_importable_from_grdp_forecast():
+    fc = importlib.import_module("grdp.forecast")
+    assert sorted(fc.__all__) == sorted(PUBLIC_BEFORE_THE_SPLIT)
+    namespace: dict = {}
+    exec("from grdp.forecast import *", namespace)  # noqa: S102 - the star import a notebook may do
+    assert set(PUBLIC_BEFORE_THE_SPLIT) <= set(namespace) and set(PUBLIC_BEFORE_THE_SPLIT) <= set(dir(fc))
+    with pytest.raises(AttributeError, match="has no attribute 'backtests'"):
+        fc.backtests  # noqa: B018
+
+
+@pytest.mark.parametrize("module", sorted(MOVED))
+def test_a_moved_name_is_the_same_object_in_both_places(module):
+    fc, mod = importlib.import_module("grdp.forecast"), importlib.import_module(module)
+    assert sorted(mod.__all__) == sorted(MOVED[module])  # honest: exactly what the module defines for others
+    for name in MOVED[module]:
+        assert getattr(fc, name) is getattr(mod, name)
+

@@ -13,9 +13,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from grdp import InputError
-from grdp.periods import quarter_weights
+from grdp.datasets import national_releases, revision_errors
+from grdp.periods import annual_growth, quarter_weights
 from grdp.vintages import (
     NATIONAL_QUARTER_WEIGHTS,
+    REVISION_COLUMNS,
+    Revision,
     as_of,
     growth_releases,
     history_origin,
@@ -24,6 +27,7 @@ from grdp.vintages import (
     published_on,
     quarterly_growth,
     read_history,
+    revisions,
     scaled_weights,
 )
 
@@ -213,10 +217,100 @@ def test_revision_of_the_nine_months_by_the_annual_release():
     assert r[2024] == pytest.approx((7.09 - W4 * 7.55) / (1 - W4) - 6.82)
 
 
+def test_the_origin_carries_the_annual_release_revision_published_by_then():
+    for year in (2013, 2020, 2025):
+        o = national_origin(year)
+        r = revisions("9M", horizon="annual_release", published_by=o.date)
+        assert r["year"].max() == year - 1  # the year's own annual figure comes a quarter later
+        assert o.revision == Revision.measure(horizon="annual_release", published_by=o.date)
+        assert (o.revision.n, o.revision.horizon) == (len(r), "annual_release")
+        assert o.revision.mean == pytest.approx(r["revision"].mean()) and o.revision.sd == pytest.approx(r["revision"].std(ddof=1))
+        assert Revision.from_past(o.past, W4) == o.revision  # the same identity on the origin's own past table
+
+
 def test_national_origin_needs_past_years():
     # at the 2012 9-month release (2012-09-27) only 2011 had both a 9-month and an annual figure
     with pytest.raises(ValueError, match="at least 2 past years"):
         national_origin(2012)
+
+
+# ---- revisions: one definition, three horizons ----------------------------------------------
+
+
+def _earliest(rows: pd.DataFrame) -> pd.Series:
+    """The earliest published row (``first`` wins a tie), read without grdp.vintages' sorting."""
+    key = [(published_on(d), int(rel != "first")) for d, rel in zip(rows["release_date"], rows["release"], strict=True)]
+    return rows.iloc[min(range(len(rows)), key=key.__getitem__)]
+
+
+def test_annual_release_revisions_from_the_raw_file():
+    # Independent derivation: for every year with a 9-month, a Q4 and an annual figure, their first
+    # releases in national_gdp_releases.csv, and the identity solved for the 9 months.
+    f = national_releases()
+    f = f[(f["sector"] == "total") & (f["measure"] == "growth_yoy_pct")]
+    want = {}
+    for year, rows in f.groupby("year"):
+        firsts = {p: _earliest(rows[rows["period"] == p]) for p in ("9M", "Q4", "Y") if (rows["period"] == p).any()}
+        if len(firsts) == 3:
+            want[year] = (firsts["Y"]["value"] - W4 * firsts["Q4"]["value"]) / (1 - W4) - firsts["9M"]["value"]
+    got = revisions("9M", horizon="annual_release").set_index("year")["revision"]
+    assert got.index.tolist() == sorted(want) == [2011, 2012, 2013, 2014, *range(2016, 2026)]  # Q4 2015 never printed alone
+    assert got.tolist() == pytest.approx([want[y] for y in sorted(want)])
+
+
+def test_annual_release_revision_of_2024_by_hand():
+    r = revisions("9M", horizon="annual_release").set_index("year")
+    assert list(r.columns) == [*REVISION_COLUMNS[1:], "q4", "annual"]
+    # 9M 6.82 (https://vienthongke.vn/bao-cao-tinh-hinh-kinh-te-xa-hoi-quy-iii-va-9-thang-nam-2024/, 2024-10-06);
+    # Q4 7.55 and year 7.09 (https://dantri.com.vn/kinh-doanh/gdp-viet-nam-nam-2024-tang-truong-an-tuong-709-20250106093943787.htm, 2025-01-06)
+    assert r.loc[2024, ["first", "q4", "annual", "later_date"]].tolist() == [6.82, 7.55, 7.09, "2025-01-06"]
+    assert r.loc[2024, "later"] == pytest.approx((7.09 - W4 * 7.55) / (1 - W4))
+    assert r.loc[2024, "revision"] == pytest.approx((7.09 - W4 * 7.55) / (1 - W4) - 6.82)
+
+
+@pytest.mark.parametrize("w4", [W4, 0.32])
+def test_the_implied_nine_months_and_q4_give_back_the_annual_figure(w4):
+    # Round trip through the period identity: gY = (1 - w4) g9M_implied + w4 g4.
+    r = revisions("9M", horizon="annual_release", q4_weight=w4)
+    assert annual_growth(r["later"], r["q4"], rest_weight=w4).to_numpy() == pytest.approx(r["annual"].to_numpy())
+
+
+def test_next_and_latest_horizons_read_the_later_vintages_of_the_printed_figure():
+    nxt = revisions("9M", horizon="next").set_index("year")
+    lat = revisions("9M", horizon="latest").set_index("year")
+    # 2022: first 8.83 (https://viettimes.vn/gdp-quy-32022-cua-viet-nam-tang-1367-post160774.html), quoted 8.98 in
+    # 2024-10 (https://mekongasean.vn/nhung-dia-phuong-tang-truong-grdp-2-chu-so-9-thang-nam-2024-34276.html) and 9.44
+    # on 2025-10-06 (https://vietnamnet.vn/ban-tin-vietnamnet-7-10-mo-rong-dieu-tra-cac-hanh-vi-khac-trong-vu-hoang-huong-pre2449802.html)
+    assert (nxt.loc[2022, "later"], lat.loc[2022, "later"]) == (8.98, 9.44)
+    # 2015's 6.50 (CIEM, 2015-10-26) was quoted at 6.53 on 2016-09-29 (http://www.hiephoibanle.com/news/5194/GDP-9-thang-uoc-tang-5,93.html)
+    # and again on 2018-09-28 (https://thoidai.com.vn/tang-truong-gdp-9-thang-cao-nhat-8-nam-qua-62558.html):
+    # the later vintages differ, the revision does not
+    assert nxt.loc[2015, "later_date"] == "2016-09-29" and lat.loc[2015, "later_date"] == "2018-09-28"
+    assert nxt["revision"].drop(2022).equals(lat["revision"].drop(2022))  # 2022 is the one year they part
+    assert nxt.index.min() == 2013  # 2011-2012 first releases at 1994 prices have no comparable later vintage
+    by_2024 = revisions("9M", horizon="latest", published_by="2024-12-31").set_index("year")
+    assert by_2024.loc[2022, "later"] == 8.98
+
+
+def test_revision_errors_reads_the_same_definition():
+    for later in ("next", "latest"):
+        for period, sector in [("9M", "total"), ("Y", "total"), ("Q4", "industry")]:
+            pd.testing.assert_frame_equal(revision_errors(period, later=later, sector=sector), revisions(period, horizon=later, sector=sector))
+
+
+def test_revision_options_are_validated():
+    with pytest.raises(TypeError, match="horizon"):
+        revisions("9M")  # type: ignore[call-arg]  # a revision means nothing without its horizon
+    with pytest.raises(ValueError, match="horizon must be one of: 'annual_release', 'next', 'latest'"):
+        revisions("9M", horizon="final")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="for period '9M' of sector 'total' only"):
+        revisions("Y", horizon="annual_release")
+    with pytest.raises(ValueError, match="period must be one of: 'Q1'"):
+        revisions("10M", horizon="next")
+    with pytest.raises(ValueError, match="sector must be one of: .*'total'"):
+        revisions("9M", horizon="next", sector="fishing")
+    with pytest.raises(ValueError, match="q4_weight must be in"):
+        revisions("9M", horizon="annual_release", q4_weight=1.5)
 
 
 # ---- a user's history -----------------------------------------------------------------------

@@ -86,16 +86,13 @@ REVISION_LATER = ("next", "latest")
 """Which later vintage :func:`revision_errors` compares the first release with."""
 
 
-def _release_day(text: str) -> pd.Timestamp:
-    """``YYYY-MM-DD`` → that day; ``YYYY-MM`` → the month's last day; ``YYYY`` → 31 December."""
-    s = text.strip()[:10]
-    if len(s) == 10:
-        return pd.Timestamp(s)
-    return pd.Period(s, freq="M" if len(s) == 7 else "Y").end_time.normalize()
-
-
 def revision_errors(period: str = "9M", *, later: str = "next", sector: str = "total") -> pd.DataFrame:
     """How much national growth figures of ``period`` moved after their first release.
+
+    Kept for :mod:`grdp.montecarlo`: it is :func:`grdp.vintages.revisions` at
+    ``horizon=later`` — the one definition of a revision, where the horizons
+    (including ``"annual_release"``, the one the annual target is judged at)
+    are explained.
 
     Parameters
     ----------
@@ -119,11 +116,12 @@ def revision_errors(period: str = "9M", *, later: str = "next", sector: str = "t
 
     Notes
     -----
-    *First* is the vintage labelled ``first``; where the file has none for a
-    year, the earliest published vintage (2013: the ministry's September
-    estimate; 2015: the figure CIEM quoted in October). Vintages at 1994 prices
-    (2011-2012 first releases) are left out: a change of price base is not a
-    revision. Dates ``YYYY-MM`` count as the month's last day.
+    *First* is the earliest published vintage (the one labelled ``first``
+    wins a tie on the same day); where the file has no ``first`` row for a
+    year, the earliest quote (2013: the ministry's September estimate; 2015:
+    the figure CIEM quoted in October). Vintages at 1994 prices (2011-2012
+    first releases) are left out: a change of price base is not a revision.
+    Dates ``YYYY-MM`` count as the month's last day.
 
     Examples
     --------
@@ -138,39 +136,6 @@ def revision_errors(period: str = "9M", *, later: str = "next", sector: str = "t
     """
     if later not in REVISION_LATER:
         raise ValueError(f"later must be one of: {', '.join(repr(x) for x in REVISION_LATER)}")
-    frame = national_releases()
-    keep = (
-        (frame["period"] == period)
-        & (frame["sector"] == sector)
-        & (frame["measure"] == "growth_yoy_pct")
-        & ~frame["note"].str.contains("1994")
-        & ~frame["source_title"].str.contains("1994")
-    )
-    rows = frame.loc[keep].copy()
-    rows["day"] = [_release_day(t) for t in rows["release_date"]]
-    rows["not_first"] = rows["release"] != "first"
-    rows = rows.sort_values(["year", "not_first", "day"], kind="stable")
-    out = []
-    for year, group in rows.groupby("year", sort=True):
-        first = group.iloc[0]
-        after = group[group["day"] > first["day"]].sort_values("day", kind="stable")
-        if after.empty:
-            continue
-        last = after.iloc[0] if later == "next" else after.iloc[-1]
-        out.append(
-            {
-                "year": int(year),
-                "first": float(first["value"]),
-                "first_release": first["release"],
-                "first_date": first["release_date"],
-                "later": float(last["value"]),
-                "later_release": last["release"],
-                "later_date": last["release_date"],
-                "revision": round(float(last["value"]) - float(first["value"]), 6),  # printed to 0,01: drop float noise
-                "first_url": first["source_url"],
-                "later_url": last["source_url"],
-            }
-        )
-    columns = ["year", "first", "first_release", "first_date", "later", "later_release", "later_date",
-               "revision", "first_url", "later_url"]
-    return pd.DataFrame(out, columns=columns)
+    from .vintages import revisions  # grdp.vintages builds on this module's loaders
+
+    return revisions(period, horizon=later, sector=sector)  # type: ignore[arg-type]

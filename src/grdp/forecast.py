@@ -1,4 +1,4 @@
-"""Forecasts of Q4 and the year from the 9-month figure, with intervals and a track record.
+"""Forecasts of Q4 and the year from the 9-month figure, with intervals.
 
 In October the office must say how the year will end. Every method here
 answers the same question — the distribution of annual growth given the
@@ -20,16 +20,25 @@ Statistical models (statsmodels; one fit per origin)
     SARIMA(0,1,1)(0,1,1)₄ and ``ets`` (damped additive trend and season). Each
     forecasts Q4; the year follows from the period identity.
 
-The backtest (:func:`backtest`, 2013–2025): ``sarimax`` and ``uc`` cut the mean
-absolute error of "annual = 9 months" by 60 % with 80 % intervals covering
-11 of 13 years; the models without quarter means under-forecast by 0,2–0,5
-point. The quarter means were added after a first run showed that bias.
+:func:`nowcast_annual` applies one of them to this year's 9-month figure. The
+track record and the plan are built on top, in their own modules (their names
+stay importable from here):
+
+* :mod:`grdp.backtesting` — the rolling-origin backtest (:func:`backtest`,
+  2013–2025): ``sarimax`` and ``uc`` cut the mean absolute error of
+  "annual = 9 months" by 60 % with 80 % intervals covering 11 of 13 years; the
+  models without quarter means under-forecast by 0,2–0,5 point. The quarter
+  means were added after a first run showed that bias.
+* :mod:`grdp.outlook` — the 2025 plan: target probabilities and the plan's Q4
+  against the national history of Q4 against 9 months (:func:`plan_outlook`).
+* :mod:`grdp.forecast_charts` — the fan, backtest and Q4-excess charts.
 
 **The period identity.** With ``w4`` Q4's share of the previous year,
 ``gY = (1 - w4) g9M + w4 g4`` (:func:`grdp.periods.annual_growth`). The
 annual figure is first published with revised Q1–Q3, so a model's annual
 forecast is ``(1 - w4)(g9M + r̄) + w4 ĝ4`` with ``r̄`` the mean revision of the
-9-month figure by the annual release, and its variance
+9-month figure by the first annual release
+(:func:`grdp.vintages.revisions`, ``horizon="annual_release"``), and its variance
 ``w4² Var(ĝ4) + (1 - w4)² s_r² (1 + 1/n_r)``: an honest interval includes the
 revision error.
 
@@ -55,13 +64,14 @@ for the same Q4 and lowers the Q4 needed for a target.
 from __future__ import annotations
 
 import html
+import importlib
 import math
 import warnings
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import numpy as np
 import pandas as pd
@@ -69,21 +79,13 @@ import pandas as pd
 from .datasets import provinces
 from .labels import Lang, check_lang, label
 from .numbers import format_number
-from .periods import QUARTERS_PER_YEAR, Interval, annual_growth, implied_weight, required_growth
-from .vintages import (
-    NATIONAL_QUARTER_WEIGHTS,
-    Origin,
-    Vintage,
-    as_of,
-    check_vintage,
-    growth_releases,
-    history_origin,
-    latest_nine_month_year,
-    national_origin,
-)
+from .periods import QUARTERS_PER_YEAR, Interval, annual_growth, required_growth
+from .vintages import NATIONAL_QUARTER_WEIGHTS, Origin, as_of, growth_releases, history_origin, national_origin
 
 if TYPE_CHECKING:
-    from matplotlib.figure import Figure
+    from .backtest import BACKTEST_FIRST_YEAR, Backtest, backtest
+    from .forecast_charts import plot_backtest, plot_fan, plot_q4_excess
+    from .outlook import PlanOutlook, plan_outlook, q4_excess_history
 
 __all__ = [
     "DEFAULT_Q4_WEIGHT",
@@ -118,8 +120,6 @@ LEVELS = (0.8, 0.95)
 """The prediction-interval levels reported."""
 MIN_QUARTERS = 11
 """Fewest quarters of growth a statistical model is fitted on: two whole years and Q1–Q3."""
-BACKTEST_FIRST_YEAR = 2013
-"""First backtest origin: 2011–2012 give the baselines their first two past years."""
 PLAN_2025_GROWTH_9M = 8.01
 """The merged province's 9-month 2025 GRDP growth (seed, Phụ lục 1 row 1, 'Kết quả 9 tháng')."""
 PLAN_2025_Q4 = (14.2, 15.8)
@@ -325,6 +325,12 @@ def _fit(model, **kwargs):  # noqa: ANN001, ANN202 - statsmodels objects
     return res, converged
 
 
+def _next_quarter(res, **kwargs) -> tuple[float, float]:  # noqa: ANN001 - a statsmodels state-space result
+    """Mean and variance of a fitted state-space model's forecast one quarter ahead."""
+    f = res.get_forecast(1, **kwargs)
+    return float(f.predicted_mean.iloc[0]), float(f.var_pred_mean.iloc[0])
+
+
 def _quarter_effects(index: pd.PeriodIndex) -> pd.DataFrame:
     """One indicator column per quarter of the year (the quarter-of-year means of growth)."""
     return pd.DataFrame({f"q{q}": (index.quarter == q).astype("float64") for q in range(1, QUARTERS_PER_YEAR + 1)}, index=index)
@@ -349,8 +355,7 @@ class Sarimax(_Q4Model):
         nxt = pd.period_range(growth.index[-1] + 1, periods=1, freq="Q")
         model = SARIMAX(growth, exog=_quarter_effects(growth.index), order=(1, 0, 0), seasonal_order=(0, 0, 1, 4))
         res, ok = _fit(model)
-        f = res.get_forecast(1, exog=_quarter_effects(nxt))
-        return float(f.predicted_mean.iloc[0]), float(f.var_pred_mean.iloc[0]), ok
+        return (*_next_quarter(res, exog=_quarter_effects(nxt)), ok)
 
 
 class SarimaxNoQuarters(_Q4Model):
@@ -362,8 +367,7 @@ class SarimaxNoQuarters(_Q4Model):
         from statsmodels.tsa.statespace.sarimax import SARIMAX
 
         res, ok = _fit(SARIMAX(growth, order=(1, 0, 0), seasonal_order=(0, 0, 1, 4), trend="c"))
-        f = res.get_forecast(1)
-        return float(f.predicted_mean.iloc[0]), float(f.var_pred_mean.iloc[0]), ok
+        return (*_next_quarter(res), ok)
 
 
 class UnobservedComponentsMethod(_Q4Model):
@@ -375,8 +379,7 @@ class UnobservedComponentsMethod(_Q4Model):
         from statsmodels.tsa.statespace.structural import UnobservedComponents
 
         res, ok = _fit(UnobservedComponents(growth, level="local level", seasonal=4, stochastic_seasonal=True))
-        f = res.get_forecast(1)
-        return float(f.predicted_mean.iloc[0]), float(f.var_pred_mean.iloc[0]), ok
+        return (*_next_quarter(res), ok)
 
 
 class Airline(_Q4Model):
@@ -389,9 +392,7 @@ class Airline(_Q4Model):
 
         levels = _log_levels(growth)
         res, ok = _fit(SARIMAX(levels, order=(0, 1, 1), seasonal_order=(0, 1, 1, 4)))
-        f = res.get_forecast(1)
-        g, v = _q4_from_level(levels, float(f.predicted_mean.iloc[0]), float(f.var_pred_mean.iloc[0]))
-        return g, v, ok
+        return (*_q4_from_level(levels, *_next_quarter(res)), ok)
 
 
 class Ets(_Q4Model):
@@ -406,8 +407,7 @@ class Ets(_Q4Model):
         model = ETSModel(levels, error="add", trend="add", damped_trend=True, seasonal="add", seasonal_periods=4)
         res, ok = _fit(model)
         f = res.get_prediction(start=len(levels), end=len(levels))
-        g, v = _q4_from_level(levels, float(f.predicted_mean.iloc[0]), float(np.asarray(f.forecast_variance)[0]))
-        return g, v, ok
+        return (*_q4_from_level(levels, float(f.predicted_mean.iloc[0]), float(np.asarray(f.forecast_variance)[0])), ok)
 
 
 METHODS: dict[str, Method] = {
@@ -449,6 +449,7 @@ def _ytd(values: Sequence[float], weights: Sequence[float]) -> float:
 
 
 def _first_releases() -> pd.DataFrame:
+    """Every national figure in its first release (:func:`grdp.vintages.as_of`, all published)."""
     r = growth_releases()
     return as_of(r["published"].max(), vintage="first", releases=r)
 
@@ -482,17 +483,16 @@ class ProvincialSpread:
         """The pairs, formatted for a report."""
         lang = check_lang(lang)
         p = self.pairs
-        num = lambda x: format_number(x, precision=2, style=lang)  # noqa: E731
         return pd.DataFrame(
             {
                 label("fc_province", lang): [_province_name(x, lang) for x in p["province"]],
                 label("fc_year", lang): p["year"].astype(str),
                 label("fc_split", lang): [label("fc_period_9m", lang) if x == "9M" else label("fc_period_h1", lang) for x in p["split"]],
-                label("fc_done", lang): [num(x) for x in p["done"]],
-                label("fc_annual", lang): [num(x) for x in p["annual"]],
-                label("fc_national_done", lang): [num(x) for x in p["national_done"]],
-                label("fc_national_annual", lang): [num(x) for x in p["national_annual"]],
-                label("fc_deviation", lang): [num(x) for x in p["deviation"]],
+                label("fc_done", lang): [_num(x, lang) for x in p["done"]],
+                label("fc_annual", lang): [_num(x, lang) for x in p["annual"]],
+                label("fc_national_done", lang): [_num(x, lang) for x in p["national_done"]],
+                label("fc_national_annual", lang): [_num(x, lang) for x in p["national_annual"]],
+                label("fc_deviation", lang): [_num(x, lang) for x in p["deviation"]],
             }
         )
 
@@ -593,26 +593,82 @@ def borrow(
 
 
 # --------------------------------------------------------------------------------------------
-# The nowcast
+# How forecasts read in a report (shared by grdp.backtesting and grdp.outlook)
 # --------------------------------------------------------------------------------------------
 
 
-def _pct(x: float, lang: Lang, precision: int = 2) -> str:
+def _num(x: float, lang: Lang, precision: int = 2) -> str:
+    """A growth rate or a number of points, in the report's style (no unit)."""
     return format_number(x, precision=precision, style=lang)
 
 
 def _signed(x: float, lang: Lang, precision: int = 2) -> str:
-    return ("+" if x > 0 else "") + format_number(x, precision=precision, style=lang)
+    return ("+" if x > 0 else "") + _num(x, lang, precision)
+
+
+def _share(x: float, lang: Lang) -> str:
+    """A share of years (0–1) as a whole percentage."""
+    return f"{_num(100 * x, lang, 0)} %"
 
 
 def _prob(p: float, lang: Lang) -> str:
     if 0 < p < 0.0005:
-        return f"< {format_number(0.1, precision=1, style=lang)} %"
-    return f"{format_number(100 * p, precision=1, style=lang)} %"
+        return f"< {_num(0.1, lang, 1)} %"
+    return f"{_num(100 * p, lang, 1)} %"
 
 
-@dataclass(frozen=True)
-class Nowcast:
+def _target_probs(prob_at_least: Callable[[float], float], targets: Iterable[float], lang: Lang) -> str:
+    """``≥ 10,0 %: 3,4 %; ≥ 10,5 %: 1,2 %`` — the probability of reaching each target."""
+    return "; ".join(f"≥ {_num(t, lang, 1)} %: {_prob(prob_at_least(t), lang)}" for t in targets)
+
+
+class _Reported:
+    """A result shown as its :meth:`summary` (``repr``) and, in a notebook, summary and :meth:`table`.
+
+    Dataclasses using it pass ``repr=False`` so that this ``__repr__`` stands.
+    """
+
+    def summary(self, lang: Lang | None = None) -> str:
+        raise NotImplementedError
+
+    def table(self, lang: Lang | None = None) -> pd.DataFrame:
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        return self.summary()
+
+    def _repr_html_(self) -> str:
+        return f"<p>{html.escape(self.summary()).replace(chr(10), '<br>')}</p>" + self.table().to_html(index=False)
+
+
+# --------------------------------------------------------------------------------------------
+# The nowcast
+# --------------------------------------------------------------------------------------------
+
+_NOWCAST_TEXT: dict[str, dict[str, str]] = {
+    "vi": {
+        "head": "Dự báo tăng trưởng cả năm {year}: {point} % (khoảng dự báo {level} %: {low} – {high} %), "
+        "từ mức 9 tháng {g9m} %; quý IV ngụ ý {q4} % (trọng số quý IV {w4}).",
+        "probs": "Xác suất đạt mục tiêu — {probs}.",
+        "as_of": ", bản công bố lần đầu đến ngày {day:%d/%m/%Y}",
+        "how": "Phương pháp: {method}; số liệu: {source}{as_of}.",
+        "borrowed": " Mượn mẫu hình quý IV so với 9 tháng của cả nước; khoảng dự báo cộng thêm độ phân tán giữa "
+        "các tỉnh ({sd} điểm % tăng trưởng quý IV).",
+    },
+    "en": {
+        "head": "Annual growth {year}: {point} % ({level} % interval {low} – {high} %), "
+        "from 9 months at {g9m} %; implied Q4 {q4} % (Q4 weight {w4}).",
+        "probs": "Probability of reaching — {probs}.",
+        "as_of": ", first releases published by {day:%Y-%m-%d}",
+        "how": "Method: {method}; data: {source}{as_of}.",
+        "borrowed": " The national pattern of Q4 against 9 months is borrowed; the interval adds the provinces' "
+        "dispersion around it ({sd} points of Q4 growth).",
+    },
+}
+
+
+@dataclass(frozen=True, repr=False)
+class Nowcast(_Reported):
     """The annual growth to expect from a 9-month figure, with its uncertainty.
 
     Attributes
@@ -681,12 +737,11 @@ class Nowcast:
     @property
     def q4(self) -> float:
         """The Q4 growth the point forecast implies: ``(gY - (1 - w4) g9M) / w4``."""
-        return float(required_growth(self.growth_9m, self.point, rest_weight=self.q4_weight))
+        return self.required_q4(self.point)
 
     def q4_interval(self, level: float | None = None) -> Interval:
         iv = self.interval(level)
-        f = lambda y: float(required_growth(self.growth_9m, y, rest_weight=self.q4_weight))  # noqa: E731
-        return Interval(f(iv.low), f(iv.high))
+        return Interval(self.required_q4(iv.low), self.required_q4(iv.high))
 
     def required_q4(self, target: float) -> float:
         """The Q4 growth that would bring the year to ``target``."""
@@ -695,61 +750,39 @@ class Nowcast:
     def table(self, lang: Lang | None = None) -> pd.DataFrame:
         """Point, intervals, implied Q4 and target probabilities, formatted for a report."""
         lang = check_lang(lang or self.lang)
-        rows = [(label("fc_point", lang), f"{_pct(self.point, lang)} %")]
+        rows = [(label("fc_point", lang), f"{_num(self.point, lang)} %")]
         for lv in sorted({self.level, *LEVELS}):
             iv = self.interval(lv)
-            rows.append((label("fc_interval", lang).format(p=format_number(100 * lv, precision=0, style=lang)), f"{_pct(iv.low, lang)} – {_pct(iv.high, lang)} %"))
+            rows.append((label("fc_interval", lang).format(p=_num(100 * lv, lang, 0)), f"{_num(iv.low, lang)} – {_num(iv.high, lang)} %"))
         q4 = self.q4_interval()
-        rows.append((label("fc_q4_implied", lang), f"{_pct(self.q4, lang)} % ({_pct(q4.low, lang)} – {_pct(q4.high, lang)} %)"))
+        rows.append((label("fc_q4_implied", lang), f"{_num(self.q4, lang)} % ({_num(q4.low, lang)} – {_num(q4.high, lang)} %)"))
         for t in self.targets:
-            rows.append((label("fc_prob", lang).format(x=_pct(t, lang, 1)), _prob(self.prob_at_least(t), lang)))
-            rows.append((label("fc_required_q4", lang).format(x=_pct(t, lang, 1)), f"{_pct(self.required_q4(t), lang)} %"))
-        rows.append((label("fc_q4_weight", lang), format_number(self.q4_weight, precision=3, style=lang)))
+            rows.append((label("fc_prob", lang).format(x=_num(t, lang, 1)), _prob(self.prob_at_least(t), lang)))
+            rows.append((label("fc_required_q4", lang).format(x=_num(t, lang, 1)), f"{_num(self.required_q4(t), lang)} %"))
+        rows.append((label("fc_q4_weight", lang), _num(self.q4_weight, lang, 3)))
         rows.append((label("fc_method", lang), get_method(self.method).label(lang)))
         return pd.DataFrame(rows, columns=[label("fc_item", lang), label("fc_value", lang)])
 
     def summary(self, lang: Lang | None = None) -> str:
         """A few sentences for a report (Vietnamese by default)."""
         lang = check_lang(lang or self.lang)
+        text = _NOWCAST_TEXT[lang]
         iv = self.interval()
-        p = format_number(100 * self.level, precision=0, style=lang)
-        probs = "; ".join(f"≥ {_pct(t, lang, 1)} %: {_prob(self.prob_at_least(t), lang)}" for t in self.targets)
-        m = get_method(self.method).label(lang)
-        w = format_number(self.q4_weight, precision=3, style=lang)
-        if lang == "vi":
-            lines = [
-                f"Dự báo tăng trưởng cả năm {self.year}: {_pct(self.point, lang)} % (khoảng dự báo {p} %: "
-                f"{_pct(iv.low, lang)} – {_pct(iv.high, lang)} %), từ mức 9 tháng {_pct(self.growth_9m, lang)} %; "
-                f"quý IV ngụ ý {_pct(self.q4, lang)} % (trọng số quý IV {w}).",
-            ]
-            if probs:
-                lines.append(f"Xác suất đạt mục tiêu — {probs}.")
-            when = f", bản công bố lần đầu đến ngày {self.as_of:%d/%m/%Y}" if self.as_of is not None else ""
-            how = f"Phương pháp: {m}; số liệu: {self.source}{when}."
-            if self.borrowed:
-                how += (" Mượn mẫu hình quý IV so với 9 tháng của cả nước; khoảng dự báo cộng thêm độ phân tán giữa "
-                        f"các tỉnh ({_pct(self.spread_sd or 0.0, lang)} điểm % tăng trưởng quý IV).")
-        else:
-            lines = [
-                f"Annual growth {self.year}: {_pct(self.point, lang)} % ({p} % interval "
-                f"{_pct(iv.low, lang)} – {_pct(iv.high, lang)} %), from 9 months at {_pct(self.growth_9m, lang)} %; "
-                f"implied Q4 {_pct(self.q4, lang)} % (Q4 weight {w}).",
-            ]
-            if probs:
-                lines.append(f"Probability of reaching — {probs}.")
-            when = f", first releases published by {self.as_of:%Y-%m-%d}" if self.as_of is not None else ""
-            how = f"Method: {m}; data: {self.source}{when}."
-            if self.borrowed:
-                how += (" The national pattern of Q4 against 9 months is borrowed; the interval adds the provinces' "
-                        f"dispersion around it ({_pct(self.spread_sd or 0.0, lang)} points of Q4 growth).")
+        lines = [
+            text["head"].format(
+                year=self.year, point=_num(self.point, lang), level=_num(100 * self.level, lang, 0), low=_num(iv.low, lang),
+                high=_num(iv.high, lang), g9m=_num(self.growth_9m, lang), q4=_num(self.q4, lang), w4=_num(self.q4_weight, lang, 3),
+            )
+        ]
+        probs = _target_probs(self.prob_at_least, self.targets, lang)
+        if probs:
+            lines.append(text["probs"].format(probs=probs))
+        as_of = text["as_of"].format(day=self.as_of) if self.as_of is not None else ""
+        how = text["how"].format(method=get_method(self.method).label(lang), source=self.source, as_of=as_of)
+        if self.borrowed:
+            how += text["borrowed"].format(sd=_num(self.spread_sd or 0.0, lang))
         lines.append(how)
         return "\n".join(lines)
-
-    def __repr__(self) -> str:
-        return self.summary()
-
-    def _repr_html_(self) -> str:
-        return f"<p>{html.escape(self.summary()).replace(chr(10), '<br>')}</p>" + self.table().to_html(index=False)
 
 
 def nowcast_annual(
@@ -842,521 +875,37 @@ def nowcast_annual(
 
 
 def _with_growth_9m(origin: Origin, growth_9m: float) -> Origin:
-    from dataclasses import replace
-
     return replace(origin, growth_9m=float(growth_9m))
 
 
 # --------------------------------------------------------------------------------------------
-# Rolling-origin backtest
+# Names that moved to their own modules, still importable from here
 # --------------------------------------------------------------------------------------------
 
-
-def _first_annual(year: int, releases: pd.DataFrame) -> float | None:
-    rows = releases[(releases["year"] == year) & (releases["period"] == "Y")]
-    return float(rows["value"].iloc[0]) if len(rows) else None
-
-
-@dataclass(frozen=True)
-class Backtest:
-    """Forecasts made at each year's 9-month release, against the first published annual figure.
-
-    ``forecasts`` has one row per year and method: ``year``, ``method``,
-    ``kind``, ``growth_9m``, ``point``, ``lower_80``, ``upper_80``,
-    ``lower_95``, ``upper_95``, ``published`` (first annual release),
-    ``error`` (point − published), ``covered_80``, ``covered_95``,
-    ``converged``.
-    """
-
-    forecasts: pd.DataFrame
-    vintage: Vintage
-    q4_weight: float
-    lang: Lang = "vi"
-
-    @property
-    def years(self) -> list[int]:
-        return sorted(self.forecasts["year"].unique().tolist())
-
-    def scores(self) -> pd.DataFrame:
-        """Per method: years, MAE, bias, RMSE, 80 %/95 % coverage and MAE relative to 'annual = 9 months'."""
-        f = self.forecasts
-        rows = []
-        for name in [m for m in METHODS if m in set(f["method"])]:
-            g = f[f["method"] == name]
-            e = g["error"].to_numpy(dtype="float64")
-            rows.append(
-                {
-                    "method": name,
-                    "kind": METHODS[name].kind,
-                    "n": len(e),
-                    "mae": float(np.mean(np.abs(e))),
-                    "bias": float(np.mean(e)),
-                    "rmse": float(np.sqrt(np.mean(e**2))),
-                    "coverage_80": float(g["covered_80"].mean()),
-                    "coverage_95": float(g["covered_95"].mean()),
-                }
-            )
-        s = pd.DataFrame(rows).set_index("method")
-        if "nine_months" in s.index:
-            s["mae_ratio"] = s["mae"] / s.loc["nine_months", "mae"]
-        return s
-
-    def table(self, lang: Lang | None = None) -> pd.DataFrame:
-        """:meth:`scores` formatted for a report (decimal comma in Vietnamese)."""
-        lang = check_lang(lang or self.lang)
-        s = self.scores()
-        pct = lambda x: f"{format_number(100 * x, precision=0, style=lang)} %"  # noqa: E731
-        num = lambda x: format_number(x, precision=2, style=lang)  # noqa: E731
-        out = pd.DataFrame(
-            {
-                label("fc_method", lang): [METHODS[m].label(lang) for m in s.index],
-                label("fc_kind", lang): [label(f"fc_{k}", lang) for k in s["kind"]],
-                label("fc_years", lang): s["n"].to_numpy(),
-                label("fc_mae", lang): [num(x) for x in s["mae"]],
-                label("fc_bias", lang): [num(x) for x in s["bias"]],
-                label("fc_rmse", lang): [num(x) for x in s["rmse"]],
-                label("fc_coverage_80", lang): [pct(x) for x in s["coverage_80"]],
-                label("fc_coverage_95", lang): [pct(x) for x in s["coverage_95"]],
-            }
-        )
-        if "mae_ratio" in s:
-            out[label("fc_mae_ratio", lang)] = [
-                f"{_signed(100 * (x - 1), lang, 0)} %" if m != "nine_months" else "–" for m, x in zip(s.index, s["mae_ratio"], strict=True)
-            ]
-        return out
-
-    def by_year(self, methods: Sequence[str] | None = None, *, lang: Lang | None = None) -> pd.DataFrame:
-        """Year by year: the 9 months, the first annual release and each method's forecast (formatted)."""
-        lang = check_lang(lang or self.lang)
-        f = self.forecasts
-        names = [m for m in (methods or METHODS) if m in set(f["method"])]
-        points = f.pivot(index="year", columns="method", values="point")
-        first = f.drop_duplicates("year").set_index("year")
-        num = lambda x: format_number(x, precision=2, style=lang)  # noqa: E731
-        out = pd.DataFrame({label("fc_year", lang): first.index.astype(str)})
-        out[label("fc_period_9m", lang)] = [num(x) for x in first["growth_9m"]]
-        out[label("fc_published", lang)] = [num(x) for x in first["published"]]
-        for m in names:
-            out[METHODS[m].label(lang)] = [num(x) for x in points[m]]
-        return out
-
-    def summary(self, lang: Lang | None = None) -> str:
-        lang = check_lang(lang or self.lang)
-        s = self.scores()
-        y = self.years
-        num = lambda x: format_number(x, precision=2, style=lang)  # noqa: E731
-        pct = lambda x: f"{format_number(100 * x, precision=0, style=lang)} %"  # noqa: E731
-        best = s[s["kind"] == "model"]["mae"].idxmin() if (s["kind"] == "model").any() else s["mae"].idxmin()
-        b = s.loc[best]
-        base = s.loc["nine_months"] if "nine_months" in s.index else None
-        if lang == "vi":
-            which = "bản công bố lần đầu" if self.vintage == "first" else "bản đã điều chỉnh mới nhất"
-            head = (f"Kiểm định lùi {y[0]}–{y[-1]} ({len(y)} năm): đứng tại ngày công bố số 9 tháng, chỉ dùng số đã công bố đến "
-                    f"ngày đó ({which}); so với số cả năm công bố lần đầu.")
-            line = (f"Tốt nhất trong các mô hình: {METHODS[best].label(lang)} — MAE {num(b['mae'])} điểm %"
-                    + (f" (so với {num(base['mae'])} của 'cả năm = 9 tháng': {_signed(100 * (b['mae_ratio'] - 1), lang, 0)} %)" if base is not None else "")
-                    + f"; khoảng 80 % trúng {pct(b['coverage_80'])}, khoảng 95 % trúng {pct(b['coverage_95'])} số năm.")
-        else:
-            head = (f"Backtest {y[0]}–{y[-1]} ({len(y)} years; standing at each 9-month release with the figures published by then "
-                    f"({self.vintage} releases); scored against the first published annual figure).")
-            line = (f"Best model: {METHODS[best].label(lang)} — MAE {num(b['mae'])} points"
-                    + (f" (against {num(base['mae'])} for 'annual = 9 months': {_signed(100 * (b['mae_ratio'] - 1), lang, 0)} %)" if base is not None else "")
-                    + f"; 80 % intervals covered {pct(b['coverage_80'])}, 95 % intervals {pct(b['coverage_95'])} of years.")
-        return head + "\n" + line
-
-    def __repr__(self) -> str:
-        return self.summary()
-
-    def _repr_html_(self) -> str:
-        return f"<p>{html.escape(self.summary()).replace(chr(10), '<br>')}</p>" + self.table().to_html(index=False)
+# grdp.backtesting, grdp.outlook and grdp.forecast_charts build on this module, so importing them
+# here at load time would be circular: they are loaded on first use (PEP 562), e.g. by
+# ``from grdp.forecast import backtest`` or ``grdp.forecast.plot_fan``.
+_MOVED: dict[str, str] = {
+    "BACKTEST_FIRST_YEAR": "backtesting",
+    "Backtest": "backtesting",
+    "backtest": "backtesting",
+    "q4_excess_history": "outlook",
+    "PlanOutlook": "outlook",
+    "plan_outlook": "outlook",
+    "plot_fan": "forecast_charts",
+    "plot_backtest": "forecast_charts",
+    "plot_q4_excess": "forecast_charts",
+}
 
 
-def backtest(
-    *,
-    years: Iterable[int] | None = None,
-    methods: Iterable[str] | None = None,
-    vintage: Vintage = "first",
-    q4_weight: float | None = None,
-    lang: Lang = "vi",
-) -> Backtest:
-    """Rolling-origin backtest on the national series.
-
-    For each year, stand at its 9-month release (:func:`grdp.vintages.nine_month_release`),
-    use only the figures published by then (:func:`grdp.vintages.as_of`),
-    forecast the year with every method, and compare with the year's first
-    published annual figure.
-
-    Parameters
-    ----------
-    years : iterable of int, optional
-        Origins; default :data:`BACKTEST_FIRST_YEAR` to the latest year with
-        both a 9-month and an annual release.
-    methods : iterable of str, optional
-        Names in :data:`METHODS`; default all.
-    vintage : {"first", "latest"}
-        Quarterly figures the models read: first releases (default) or as
-        revised by the origin.
-    q4_weight : float, optional
-        Q4's weight in the identity (default :data:`DEFAULT_Q4_WEIGHT`).
-
-    Returns
-    -------
-    Backtest
-
-    Examples
-    --------
-    >>> bt = backtest(years=[2024, 2025], methods=["nine_months", "mean_gap"])
-    >>> bt.forecasts[["year", "method", "point", "published"]].round(2).values.tolist()[:2]
-    [[2024, 'nine_months', 6.82, 7.09], [2024, 'mean_gap', 7.13, 7.09]]
-
-    (6,82 % at 9 months, plus the mean 2011–2023 gap of 0,31 point; published 7,09 %.)
-    """
-    vintage = check_vintage(vintage)
-    lang = check_lang(lang)
-    releases = growth_releases()
-    if years is None:
-        last = latest_nine_month_year(releases)
-        years = [y for y in range(BACKTEST_FIRST_YEAR, last + 1) if _first_annual(y, releases) is not None]
-    chosen = [get_method(m) for m in (methods if methods is not None else METHODS)]
-    rows = []
-    for year in years:
-        target = _first_annual(year, releases)
-        if target is None:
-            raise ValueError(f"{year}: no annual figure published yet to score against")
-        origin = national_origin(year, vintage=vintage, q4_weight=q4_weight)
-        for m in chosen:
-            p = m.predict(origin)
-            i80, i95 = p.interval(0.8), p.interval(0.95)
-            rows.append(
-                {
-                    "year": int(year),
-                    "method": m.name,
-                    "kind": m.kind,
-                    "growth_9m": origin.growth_9m,
-                    "point": p.point,
-                    "lower_80": i80.low,
-                    "upper_80": i80.high,
-                    "lower_95": i95.low,
-                    "upper_95": i95.high,
-                    "published": target,
-                    "error": p.point - target,
-                    "covered_80": bool(i80.low <= target <= i80.high),
-                    "covered_95": bool(i95.low <= target <= i95.high),
-                    "converged": p.converged,
-                }
-            )
-    return Backtest(pd.DataFrame(rows), vintage, DEFAULT_Q4_WEIGHT if q4_weight is None else float(q4_weight), lang)
+def __getattr__(name: str) -> Any:  # noqa: ANN401 - whatever the moved name is
+    module = _MOVED.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__package__}.{module}"), name)
+    globals()[name] = value
+    return value
 
 
-# --------------------------------------------------------------------------------------------
-# The 2025 plan
-# --------------------------------------------------------------------------------------------
-
-
-def q4_excess_history() -> pd.DataFrame:
-    """National Q4 growth against the first nine months, year by year (first releases).
-
-    Returns
-    -------
-    pandas.DataFrame
-        Index ``year``: ``nine_months``, ``q4`` (derived through the identity
-        where never printed alone: 2015), ``q4_derived``, ``excess``
-        (Q4 − 9 months, points), ``annual``, ``gap`` (annual − 9 months).
-    """
-    from .vintages import quarterly_growth
-
-    first = _first_releases()
-    last = int(first["Y"].dropna().index.max())
-    q = quarterly_growth(first, through=f"{last}Q4")
-    q4 = q.values[q.values.index.quarter == 4]
-    d4 = q.derived[q.derived.index.quarter == 4]
-    out = pd.DataFrame(
-        {"nine_months": first["9M"], "q4": pd.Series(q4.to_numpy(), index=q4.index.year), "q4_derived": pd.Series(d4.to_numpy(), index=d4.index.year)}
-    ).loc[: last]
-    out["excess"] = out["q4"] - out["nine_months"]
-    out["annual"] = first["Y"]
-    out["gap"] = out["annual"] - out["nine_months"]
-    out.index.name = "year"
-    return out.dropna(subset=["nine_months"])
-
-
-@dataclass(frozen=True)
-class PlanOutlook:
-    """The plan's annual target against the forecasts, and its Q4 against history.
-
-    ``probabilities``: one row per method and Q4 weight — point, interval at
-    ``level``, P(annual ≥ each target). ``history``: :func:`q4_excess_history`.
-    ``required_excess``: the Q4 growth the plan requires minus the 9 months.
-    """
-
-    growth_9m: float
-    targets: tuple[float, ...]
-    required_q4: tuple[float, ...]
-    plan_weight: float
-    probabilities: pd.DataFrame
-    history: pd.DataFrame
-    spread: ProvincialSpread
-    level: float
-    lang: Lang = "vi"
-
-    @property
-    def required_excess(self) -> tuple[float, ...]:
-        return tuple(q - self.growth_9m for q in self.required_q4)
-
-    def position(self) -> pd.DataFrame:
-        """Where each required Q4 sits among the national years: count at or above, the largest seen."""
-        e = self.history["excess"].dropna()
-        return pd.DataFrame(
-            {
-                "required_q4": list(self.required_q4),
-                "required_excess": list(self.required_excess),
-                "years_at_or_above": [int((e >= x).sum()) for x in self.required_excess],
-                "years": len(e),
-                "largest_excess": float(e.max()),
-                "largest_year": int(e.idxmax()),
-            }
-        )
-
-    def position_table(self, lang: Lang | None = None) -> pd.DataFrame:
-        """:meth:`position`, formatted for a report."""
-        lang = check_lang(lang or self.lang)
-        pos = self.position()
-        num = lambda x: format_number(x, precision=2, style=lang)  # noqa: E731
-        return pd.DataFrame(
-            {
-                label("fc_required_q4_col", lang): [num(x) for x in pos["required_q4"]],
-                label("fc_required_excess", lang): [num(x) for x in pos["required_excess"]],
-                label("fc_years_at_or_above", lang): [f"{a}/{n}" for a, n in zip(pos["years_at_or_above"], pos["years"], strict=True)],
-                label("fc_largest_excess", lang): [f"{num(x)} ({y})" for x, y in zip(pos["largest_excess"], pos["largest_year"], strict=True)],
-            }
-        )
-
-    def table(self, lang: Lang | None = None) -> pd.DataFrame:
-        """The probability table, formatted for a report."""
-        lang = check_lang(lang or self.lang)
-        p = self.probabilities
-        lv = format_number(100 * self.level, precision=0, style=lang)
-        out = pd.DataFrame(
-            {
-                label("fc_method", lang): [METHODS[m].label(lang) for m in p["method"]],
-                label("fc_q4_weight", lang): [format_number(w, precision=3, style=lang) for w in p["q4_weight"]],
-                label("fc_point", lang): [f"{_pct(x, lang)} %" for x in p["point"]],
-                label("fc_interval", lang).format(p=lv): [f"{_pct(a, lang)} – {_pct(b, lang)} %" for a, b in zip(p["lower"], p["upper"], strict=True)],
-            }
-        )
-        for t in self.targets:
-            out[label("fc_prob", lang).format(x=_pct(t, lang, 1))] = [_prob(x, lang) for x in p[f"p_{t:g}"]]
-        return out
-
-    def summary(self, lang: Lang | None = None) -> str:
-        lang = check_lang(lang or self.lang)
-        pos = self.position()
-        e = "–".join(_pct(x, lang, 1) for x in pos["required_excess"])
-        q = "–".join(_pct(x, lang, 1) for x in self.required_q4)
-        big, year, n = pos["largest_excess"].iloc[0], pos["largest_year"].iloc[0], pos["years"].iloc[0]
-        above = int(pos["years_at_or_above"].min())
-        prov = self.spread.pairs
-        prov9 = prov[prov["split"] == "9M"]
-        w = format_number(self.plan_weight, precision=2, style=lang)
-        row = self.probabilities.iloc[0]
-        probs = "; ".join(f"≥ {_pct(t, lang, 1)} %: {_prob(row[f'p_{t:g}'], lang)}" for t in self.targets)
-        if lang == "vi":
-            lines = [
-                f"Từ 9 tháng {_pct(self.growth_9m, lang)} %, {METHODS[row['method']].label(lang)} (trọng số quý IV "
-                f"{format_number(row['q4_weight'], precision=3, style=lang)}): {probs}.",
-                f"Kế hoạch cần quý IV tăng {q} %, tức cao hơn 9 tháng {e} điểm % (các con số của kế hoạch ngụ ý trọng số quý IV ≈ {w}).",
-                f"Cả nước {n} năm qua: quý IV cao hơn 9 tháng nhiều nhất {_pct(big, lang, 1)} điểm % (năm {year}); "
-                f"số năm đạt mức kế hoạch cần: {above}.",
-            ]
-            if len(prov9):
-                lines.append("Cấp tỉnh dao động mạnh hơn: " + "; ".join(
-                    f"{_province_name(r.province, lang)} {r.year}: cả năm so với 9 tháng {_signed(r.annual - r.done, lang)} điểm %"
-                    f" (quý IV ngụ ý so với 9 tháng {_signed((r.annual - r.done) / self.plan_weight, lang, 1)} điểm % với trọng số {w})"
-                    for r in prov9.itertuples()) + ".")
-        else:
-            lines = [
-                f"From 9 months at {_pct(self.growth_9m, lang)} %, {METHODS[row['method']].label(lang)} (Q4 weight "
-                f"{format_number(row['q4_weight'], precision=3, style=lang)}): {probs}.",
-                f"The plan needs Q4 growth of {q} %, i.e. {e} points above the 9 months (the plan's figures imply a Q4 weight ≈ {w}).",
-                f"Nationally over {n} years, Q4 exceeded the 9 months by at most {_pct(big, lang, 1)} points ({year}); "
-                f"years reaching what the plan needs: {above}.",
-            ]
-            if len(prov9):
-                lines.append("Provinces swing more: " + "; ".join(
-                    f"{_province_name(r.province, lang)} {r.year}: year minus 9 months {_signed(r.annual - r.done, lang)} points"
-                    f" (implied Q4 minus 9 months {_signed((r.annual - r.done) / self.plan_weight, lang, 1)} points at weight {w})"
-                    for r in prov9.itertuples()) + ".")
-        return "\n".join(lines)
-
-    def __repr__(self) -> str:
-        return self.summary()
-
-    def _repr_html_(self) -> str:
-        return f"<p>{html.escape(self.summary()).replace(chr(10), '<br>')}</p>" + self.table().to_html(index=False)
-
-
-def plan_outlook(
-    growth_9m: float = PLAN_2025_GROWTH_9M,
-    *,
-    targets: Sequence[float] = PLAN_2025_TARGETS,
-    required_q4: Sequence[float] = PLAN_2025_Q4,
-    q4_weights: Sequence[float] | None = None,
-    methods: Sequence[str] = ("sarimax", "mean_gap"),
-    level: float = 0.8,
-    lang: Lang = "vi",
-) -> PlanOutlook:
-    """Probabilities of the plan's annual targets, and the plan's Q4 against history.
-
-    ``q4_weights`` default: the national 0,271 and the weight the plan's own
-    figures imply (mean of ``implied_weight(g9M, q4_lo, t_lo)`` and
-    ``implied_weight(g9M, q4_hi, t_hi)``, ≈ 0,32).
-
-    Examples
-    --------
-    >>> po = plan_outlook()
-    >>> round(po.plan_weight, 3), [round(x, 2) for x in po.required_excess]
-    (0.321, [6.19, 7.79])
-    """
-    lang = check_lang(lang)
-    targets, required_q4 = tuple(float(t) for t in targets), tuple(float(q) for q in required_q4)
-    if len(required_q4) != len(targets):
-        raise ValueError("required_q4 and targets must pair up end by end")
-    plan_weight = float(np.mean([implied_weight(growth_9m, q, t) for q, t in zip(required_q4, targets, strict=True)]))
-    weights = (DEFAULT_Q4_WEIGHT, plan_weight) if q4_weights is None else tuple(float(w) for w in q4_weights)
-    rows = []
-    for m in methods:
-        for w in weights:
-            nc = nowcast_annual(growth_9m, q4_weight=w, method=m, level=level, targets=targets, lang=lang)
-            row = {"method": m, "q4_weight": w, "point": nc.point, "lower": nc.lower, "upper": nc.upper}
-            row.update({f"p_{t:g}": nc.prob_at_least(t) for t in targets})
-            rows.append(row)
-    return PlanOutlook(
-        growth_9m=float(growth_9m),
-        targets=targets,
-        required_q4=required_q4,
-        plan_weight=plan_weight,
-        probabilities=pd.DataFrame(rows),
-        history=q4_excess_history(),
-        spread=provincial_spread(),
-        level=level,
-        lang=lang,
-    )
-
-
-# --------------------------------------------------------------------------------------------
-# Figures
-# --------------------------------------------------------------------------------------------
-
-_FAN_LEVELS = (0.95, 0.8, 0.5)
-
-
-def plot_fan(
-    nowcasts: Nowcast | Sequence[Nowcast],
-    *,
-    targets: Sequence[float] = PLAN_2025_TARGETS,
-    lang: Lang = "vi",
-    height_cm: float = 8.0,
-) -> Figure:
-    """Fan chart: from the 9-month figure to the annual distribution (50/80/95 %), against the target band.
-
-    One panel per nowcast (e.g. two Q4 weights), sharing the growth axis.
-    """
-    from .plotting import PALETTE, new_figure, report_style, use_decimal_comma
-
-    lang = check_lang(lang)
-    items = [nowcasts] if isinstance(nowcasts, Nowcast) else list(nowcasts)
-    with report_style(lang):
-        fig, axes = new_figure("full", height_cm=height_cm, ncols=len(items))
-        axes = np.atleast_1d(axes)
-        for ax, nc in zip(axes, items, strict=True):
-            for lv, alpha in zip(_FAN_LEVELS, (0.18, 0.32, 0.5), strict=True):
-                iv = nc.interval(lv)
-                ax.fill_between([0, 1], [nc.growth_9m, iv.low], [nc.growth_9m, iv.high], color=PALETTE[0], alpha=alpha, linewidth=0,
-                                label=label("fc_band", lang).format(p=format_number(100 * lv, precision=0, style=lang)))
-            ax.plot([0, 1], [nc.growth_9m, nc.point], color=PALETTE[0], linewidth=1.2, marker="o", markersize=3)
-            if targets:
-                ax.axhspan(min(targets), max(targets), color=PALETTE[1], alpha=0.25, linewidth=0, label=label("fc_target_band", lang))
-                for t in targets:
-                    ax.annotate(f"P(≥ {_pct(t, lang, 1)}) = {_prob(nc.prob_at_least(t), lang)}", (1.0, t), xytext=(-4, 2),
-                                textcoords="offset points", ha="right", va="bottom", fontsize=6.5, color=PALETTE[1])
-            ax.annotate(f"{_pct(nc.point, lang)} %", (1, nc.point), xytext=(4, 0), textcoords="offset points", va="center", fontsize=7)
-            ax.annotate(f"{_pct(nc.growth_9m, lang)} %", (0, nc.growth_9m), xytext=(-4, 0), textcoords="offset points", va="center", ha="right", fontsize=7)
-            ax.set_xticks([0, 1], [label("fc_period_9m", lang), label("fc_period_year", lang)])
-            ax.set_xlim(-0.3, 1.3)
-            ax.set_title(f"{label('fc_q4_weight', lang)} {format_number(nc.q4_weight, precision=3, style=lang)}")
-            use_decimal_comma(ax, lang=lang)
-        axes[0].set_ylabel(label("fc_axis_growth", lang))
-        axes[-1].legend(loc="lower left")
-        fig.canvas.draw()
-    return fig
-
-
-def plot_backtest(
-    result: Backtest,
-    *,
-    shown: Sequence[str] = ("nine_months", "mean_gap", "sarimax"),
-    interval_of: str = "sarimax",
-    lang: Lang | None = None,
-    height_cm: float = 13.0,
-) -> Figure:
-    """Backtest chart: the first annual figures against forecasts (top), MAE and 80 % coverage by method (bottom)."""
-    from .plotting import PALETTE, new_figure, report_style, use_decimal_comma
-
-    lang = check_lang(lang or result.lang)
-    f = result.forecasts
-    s = result.scores()
-    with report_style(lang):
-        fig, (top, bottom) = new_figure("full", height_cm=height_cm, nrows=2)
-        pub = f.drop_duplicates("year").set_index("year")["published"]
-        top.plot(pub.index, pub.to_numpy(), color="black", marker="o", markersize=3.5, linewidth=1.0, label=label("fc_published", lang))
-        offsets = np.linspace(-0.2, 0.2, len(shown))
-        for k, (name, dx) in enumerate(zip(shown, offsets, strict=True)):
-            g = f[f["method"] == name].set_index("year")
-            colour = PALETTE[(k + 1) % len(PALETTE)]
-            if name == interval_of:
-                top.errorbar(g.index + dx, g["point"], yerr=[g["point"] - g["lower_80"], g["upper_80"] - g["point"]], fmt="none",
-                             ecolor=colour, elinewidth=0.8, alpha=0.7)
-            top.plot(g.index + dx, g["point"], linestyle="none", marker="s", markersize=3, color=colour, label=METHODS[name].label(lang))
-        top.set_ylabel(label("fc_axis_growth", lang))
-        top.set_xticks(pub.index, [str(y) for y in pub.index])
-        top.legend(loc="upper left", ncols=2)
-        use_decimal_comma(top, lang=lang)
-        names = list(s.index)
-        colours = [PALETTE[6] if s.loc[n, "kind"] == "baseline" else PALETTE[0] for n in names]
-        bars = bottom.bar(range(len(names)), s["mae"], color=colours)
-        for bar, n in zip(bars, names, strict=True):
-            bottom.annotate(f"{format_number(100 * s.loc[n, 'coverage_80'], precision=0, style=lang)} %", (bar.get_x() + bar.get_width() / 2, bar.get_height()),
-                            xytext=(0, 2), textcoords="offset points", ha="center", va="bottom", fontsize=6.5)
-        bottom.set_xticks(range(len(names)), [METHODS[n].label(lang) for n in names], rotation=20, ha="right")
-        bottom.set_ylabel(label("fc_axis_mae", lang))
-        bottom.set_title(label("fc_bar_note", lang), fontsize=7)
-        use_decimal_comma(bottom, lang=lang)
-        fig.canvas.draw()
-    return fig
-
-
-def plot_q4_excess(outlook: PlanOutlook, *, lang: Lang | None = None, height_cm: float = 8.0) -> Figure:
-    """National Q4 growth minus 9-month growth by year, against what the plan requires."""
-    from .plotting import PALETTE, new_figure, report_style, use_decimal_comma
-
-    lang = check_lang(lang or outlook.lang)
-    h = outlook.history.dropna(subset=["excess"])
-    with report_style(lang):
-        fig, ax = new_figure("full", height_cm=height_cm)
-        ax.bar(h.index, h["excess"], color=PALETTE[0], label=label("fc_national_excess", lang))
-        prov = outlook.spread.pairs
-        prov = prov[prov["split"] == "9M"]
-        if len(prov):
-            ax.plot(prov["year"], (prov["annual"] - prov["done"]) / outlook.plan_weight, linestyle="none", marker="D", markersize=4,
-                    color=PALETTE[2], label=label("fc_province_excess", lang).format(w=format_number(outlook.plan_weight, precision=2, style=lang)))
-        for x, q in zip(outlook.required_excess, outlook.required_q4, strict=True):
-            ax.axhline(x, color=PALETTE[7], linestyle="--", linewidth=0.9)
-            ax.annotate(label("fc_plan_needs", lang).format(q=_pct(q, lang, 1)), (h.index.min() - 0.4, x), xytext=(0, 2),
-                        textcoords="offset points", fontsize=6.5, color=PALETTE[7], va="bottom")
-        ax.axhline(0, color="black", linewidth=0.6)
-        ax.set_xticks(h.index, [str(y) for y in h.index], rotation=45)
-        ax.set_ylabel(label("fc_axis_excess", lang))
-        ax.legend(loc="center left")
-        use_decimal_comma(ax, lang=lang)
-        fig.canvas.draw()
-    return fig
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_MOVED})

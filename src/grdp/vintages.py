@@ -34,6 +34,12 @@ alone) is derived through the period identity from the year's published H1,
 (:func:`quarterly_growth`). When two quarters share one aggregate (Q1 and Q2
 from the 9 months and Q3) they are given the same growth.
 
+**Revisions.** :func:`revisions` is the one place a revision of a published
+figure is measured, at an explicit horizon: by the year's first annual release
+(what the forecasts carry, :class:`Revision`), by the figure's next published
+vintage, or by its latest one (what :func:`grdp.datasets.revision_errors` and
+the Monte Carlo read).
+
 2011–2012 figures as first released are at 1994 prices; from the 2013 annual
 release on, growth is measured at 2010 prices. A backtest standing in 2013
 sees the 1994-price figures, because that is what had been published.
@@ -44,7 +50,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, NamedTuple, get_args
+from typing import TYPE_CHECKING, Literal, NamedTuple, get_args
 
 import numpy as np
 import pandas as pd
@@ -53,6 +59,9 @@ from .datasets import national_releases
 from .errors import InputError
 from .numbers import parse_value
 from .periods import QUARTERS_PER_YEAR, required_growth, ytd_growth
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 __all__ = [
     "Vintage",
@@ -65,6 +74,10 @@ __all__ = [
     "QuarterlyGrowth",
     "quarterly_growth",
     "check_vintage",
+    "RevisionHorizon",
+    "REVISION_HORIZONS",
+    "REVISION_COLUMNS",
+    "revisions",
     "MIN_PAST_YEARS",
     "Revision",
     "Origin",
@@ -140,9 +153,20 @@ def growth_releases() -> pd.DataFrame:
         printed), ``published`` (:func:`published_on`), ``source_url``, ``note``;
         sorted by year, period and publication day.
     """
+    return _vintages("total").drop(columns="source_title")
+
+
+def _vintages(sector: str) -> pd.DataFrame:
+    """Every published vintage of one sector's growth, sorted by year, period and publication day.
+
+    On one day the ``first`` release comes before other vintages; otherwise the
+    file's order is kept. So the first row of a (year, period) is its first
+    release (the earliest published vintage where the file has no ``first``).
+    """
     frame = national_releases()
-    keep = (frame["sector"] == "total") & (frame["measure"] == "growth_yoy_pct") & frame["period"].isin(PERIODS)
-    out = frame.loc[keep, ["year", "period", "value", "release", "release_date", "source_url", "note"]].copy()
+    keep = (frame["sector"] == sector) & (frame["measure"] == "growth_yoy_pct") & frame["period"].isin(PERIODS)
+    columns = ["year", "period", "value", "release", "release_date", "source_url", "note", "source_title"]
+    out = frame.loc[keep, columns].copy()
     published = []
     for i, text in zip(out.index, out["release_date"], strict=True):
         try:
@@ -304,6 +328,193 @@ def _derive(year: int, row: pd.Series, q: np.ndarray, unknown: np.ndarray, w: np
 
 
 # --------------------------------------------------------------------------------------------
+# Revisions of a published figure
+# --------------------------------------------------------------------------------------------
+
+RevisionHorizon = Literal["annual_release", "next", "latest"]
+"""How long after its first release a figure's revision is measured (see :func:`revisions`)."""
+REVISION_HORIZONS: tuple[str, ...] = get_args(RevisionHorizon)
+REVISION_COLUMNS = (
+    "year", "first", "first_release", "first_date", "later", "later_release", "later_date", "revision", "first_url", "later_url",
+)
+"""The columns of :func:`revisions` at every horizon (``annual_release`` adds ``q4`` and ``annual``)."""
+
+
+def revisions(
+    period: str = "9M",
+    *,
+    horizon: RevisionHorizon,
+    sector: str = "total",
+    published_by: pd.Timestamp | str | None = None,
+    q4_weight: float | None = None,
+) -> pd.DataFrame:
+    """How much national growth figures of ``period`` moved after their first release, at ``horizon``.
+
+    The single definition of a revision in grdp: the forecasts' intervals
+    (:class:`Revision`, through :func:`national_origin`) and the Monte Carlo
+    (:func:`grdp.datasets.revision_errors`) both read it.
+
+    Parameters
+    ----------
+    period : str
+        ``"9M"`` (default), ``"Y"``, ``"H1"`` or a quarter ``"Q1"``–``"Q4"``.
+    horizon : {"annual_release", "next", "latest"}
+        Required: a revision means nothing without the day it is measured at.
+
+        ``"annual_release"`` (9 months of GDP only)
+            The 9 months as the year's **first annual release** implies them,
+            less the first 9-month figure. The annual release (late December /
+            early January) publishes Q4 and the year with revised Q1–Q3 but
+            does not reprint the 9 months, so they come from the period
+            identity with the first annual and Q4 figures:
+            ``g9M_implied = (gY − w4 g4) / (1 − w4)``. Horizon: one quarter.
+            **This is the horizon that matters for judging the annual target**:
+            the target is judged, and the forecasts are scored, against the
+            first annual release, so the part of it a 9-month figure does not
+            yet know is this revision. The forecasts carry it.
+        ``"next"``
+            The next vintage of the *printed* figure after the first: usually
+            the figure as re-quoted in the next year's release (2023's 9 months:
+            4,24 → 4,40 in October 2024). Horizon: about a year. The ordinary
+            revision of the figure itself.
+        ``"latest"``
+            The latest vintage in the file: adds the re-evaluations of the whole
+            series (2022's 9 months: 8,83 → 9,44, re-quoted in October 2025).
+    sector : str
+        ``"total"`` (GDP, default) or a sector key of the national file
+        (``"next"`` and ``"latest"`` only).
+    published_by : Timestamp or str, optional
+        Use only vintages published by this day (e.g. a forecast origin,
+        :func:`nine_month_release`); default: every vintage in the file.
+    q4_weight : float, optional
+        ``w4`` in the identity (``"annual_release"``); default
+        ``NATIONAL_QUARTER_WEIGHTS[3]`` (0,271).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per year with a first figure and a later one, sorted by year:
+        :data:`REVISION_COLUMNS` — ``year``, ``first``, ``first_release``,
+        ``first_date``, ``later``, ``later_release``, ``later_date``,
+        ``revision`` (``later − first``, points), ``first_url``,
+        ``later_url``. With ``"annual_release"``, *later* is the implied
+        9 months and its release, date and URL are the annual figure's; the
+        columns ``q4`` and ``annual`` (first releases) follow.
+
+    Notes
+    -----
+    *First release*: the earliest published vintage of the figure (the
+    vintage labelled ``first`` wins a tie on the same day) — the one
+    :func:`as_of` reads with ``vintage="first"``. Where the file has no
+    ``first`` row it is the earliest quote (2013: the ministry's September
+    estimate; 2015: CIEM's quote of 26 October). Dates ``YYYY-MM`` count as the
+    month's last day (:func:`published_on`).
+
+    ``"next"`` and ``"latest"`` leave out vintages at 1994 prices (2011–2012
+    first releases): a change of price base is not a revision of a printed
+    figure; printed to 0,01, their revisions are rounded to 1e-6 to drop float
+    noise. ``"annual_release"`` takes the three first releases as published,
+    whatever their base (2011–2012 all at 1994 prices; 2013 bridges the switch
+    to 2010 prices), because that is the figure the year is judged by; years
+    without a printed Q4 (2015) have no implied 9 months. The implied revision
+    is not rounded. For 2011 the file's earliest 9-month figure is a quote of
+    September 2012 (5,76, 1994 prices): the first release itself is missing.
+
+    What the national 9 months give (every vintage on file, to January 2026;
+    points, sd with ddof 1):
+
+    ==================  =====================================  ==  ======  =====
+    horizon             years                                  n   mean    sd
+    ==================  =====================================  ==  ======  =====
+    ``annual_release``  2011–2025 (no Q4 printed for 2015)     14  +0,083  0,076
+    ``annual_release``  2011–2024, as published by 2025-10-06  13  +0,089  0,075
+    ``next``            2013–2023 (no later 2019 vintage)      10  +0,051  0,083
+    ``latest``          2013–2023                              10  +0,097  0,196
+    ==================  =====================================  ==  ======  =====
+
+    The second row is what the 2025 forecast knew at its origin (2025's own
+    revision is the unknown it carries). ``next`` and ``latest`` differ only for 2022.
+
+    Examples
+    --------
+    2024: first 9 months 6,82 % (GSO, 2024-10-06); the first annual release
+    (2025-01-06) printed Q4 7,55 % and the year 7,09 %, which imply 9 months of
+    (7,09 − 0,271 · 7,55) / 0,729 = 6,919 %, 0,099 point above the first 9 months:
+
+    >>> r = revisions("9M", horizon="annual_release").set_index("year")
+    >>> r.loc[2024, ["first", "q4", "annual"]].tolist(), round(float(r.loc[2024, "revision"]), 4)
+    ([6.82, 7.55, 7.09], 0.099)
+    >>> revisions("9M", horizon="next").set_index("year").loc[2023, ["first", "later", "revision"]].tolist()
+    [4.24, 4.4, 0.16]
+    """
+    if period not in PERIODS:
+        raise ValueError(f"period must be one of: {', '.join(repr(p) for p in PERIODS)}")
+    if horizon not in REVISION_HORIZONS:
+        raise ValueError(f"horizon must be one of: {', '.join(repr(h) for h in REVISION_HORIZONS)}")
+    if horizon == "annual_release" and (period, sector) != ("9M", "total"):
+        raise ValueError("horizon 'annual_release' is measured for period '9M' of sector 'total' only")
+    w4 = scaled_weights(q4_weight)[3]
+    vintages = _vintages(sector)
+    if vintages.empty:
+        sectors = sorted(national_releases().query("measure == 'growth_yoy_pct'")["sector"].unique())
+        raise ValueError(f"sector must be one of: {', '.join(repr(x) for x in sectors)}")
+    if published_by is not None:
+        vintages = vintages[vintages["published"] <= pd.Timestamp(published_by)]
+    if horizon == "annual_release":
+        return _annual_release_revisions(vintages, w4)
+    return _later_vintage_revisions(vintages[vintages["period"] == period], horizon)
+
+
+def _pair(year: int, first: pd.Series, later: pd.Series, later_value: float, revision: float) -> dict[str, object]:
+    return {
+        "year": int(year),
+        "first": float(first["value"]),
+        "first_release": first["release"],
+        "first_date": first["release_date"],
+        "later": later_value,
+        "later_release": later["release"],
+        "later_date": later["release_date"],
+        "revision": revision,
+        "first_url": first["source_url"],
+        "later_url": later["source_url"],
+    }
+
+
+def _later_vintage_revisions(vintages: pd.DataFrame, horizon: str) -> pd.DataFrame:
+    at_1994 = vintages["note"].str.contains("1994") | vintages["source_title"].str.contains("1994")
+    rows = []
+    for year, group in vintages[~at_1994].groupby("year", sort=True):
+        first = group.iloc[0]
+        after = group[group["published"] > first["published"]]
+        if after.empty:
+            continue
+        later = after.iloc[0] if horizon == "next" else after.iloc[-1]
+        value = float(later["value"])
+        rows.append(_pair(year, first, later, value, round(value - float(first["value"]), 6)))  # printed to 0,01
+    return pd.DataFrame(rows, columns=list(REVISION_COLUMNS))
+
+
+def _implied_nine_months(q4: pd.Series, annual: pd.Series, q4_weight: float) -> pd.Series:
+    """``(gY − w4 g4) / (1 − w4)``: the 9 months an annual release implies (the identity solved for them)."""
+    return required_growth(q4, annual, rest_weight=1 - q4_weight)
+
+
+def _annual_release_revisions(vintages: pd.DataFrame, q4_weight: float) -> pd.DataFrame:
+    first = vintages.drop_duplicates(["year", "period"], keep="first")  # sorted: each figure's first release
+    by = {p: first[first["period"] == p].set_index("year") for p in ("9M", "Q4", "Y")}
+    years = sorted(set(by["9M"].index) & set(by["Q4"].index) & set(by["Y"].index))
+    nine, q4, annual = (by[p].loc[years] for p in ("9M", "Q4", "Y"))
+    implied = _implied_nine_months(q4["value"], annual["value"], q4_weight)
+    revision = implied - nine["value"]
+    rows = [
+        _pair(y, nine.loc[y], annual.loc[y], float(implied[y]), float(revision[y]))
+        | {"q4": float(q4.loc[y, "value"]), "annual": float(annual.loc[y, "value"])}
+        for y in years
+    ]
+    return pd.DataFrame(rows, columns=[*REVISION_COLUMNS, "q4", "annual"])
+
+
+# --------------------------------------------------------------------------------------------
 # What a forecaster knows at an origin
 # --------------------------------------------------------------------------------------------
 
@@ -313,26 +524,47 @@ MIN_PAST_YEARS = 2
 
 @dataclass(frozen=True)
 class Revision:
-    """How the annual release revised the 9-month figure, in points.
+    """The revision of the 9-month figure at one horizon, in points: mean, sd (ddof 1), years.
 
-    ``r(y) = g9M(y) implied by the annual release − g9M(y) first released``, where
-    the implied 9 months come from the period identity:
-    ``(gY − w4 g4) / (1 − w4)`` with the first annual and Q4 figures.
+    Measured by :func:`revisions`; the forecasts use ``horizon="annual_release"``,
+    ``r(y) = g9M(y) implied by the first annual release − g9M(y) first released``.
+    Fewer than :data:`MIN_PAST_YEARS` years give no revision (0 ± 0).
     """
 
     mean: float
     sd: float
     n: int
+    horizon: RevisionHorizon = "annual_release"
+
+    @classmethod
+    def measure(
+        cls,
+        *,
+        horizon: RevisionHorizon = "annual_release",
+        published_by: pd.Timestamp | str | None = None,
+        q4_weight: float | None = None,
+    ) -> Revision:
+        """Summarise :func:`revisions` of the national 9 months at ``horizon``.
+
+        >>> r = Revision.measure(published_by="2025-10-06")  # what the 2025 forecast knew
+        >>> r.n, round(r.mean, 3), round(r.sd, 3)
+        (13, 0.089, 0.075)
+        """
+        r = revisions("9M", horizon=horizon, published_by=published_by, q4_weight=q4_weight)
+        return cls._of(r["revision"], horizon)
 
     @classmethod
     def from_past(cls, past: pd.DataFrame, q4_weight: float) -> Revision:
-        """Estimate from a ``past`` table (columns ``nine_months``, ``q4``, ``annual``)."""
+        """The annual-release revision from a ``past`` table (columns ``nine_months``, ``q4``, ``annual``)."""
         p = past.dropna(subset=["nine_months", "q4", "annual"])
-        implied = required_growth(p["q4"], p["annual"], rest_weight=1 - q4_weight)
-        r = (implied - p["nine_months"]).to_numpy(dtype="float64")
+        return cls._of(_implied_nine_months(p["q4"], p["annual"], q4_weight) - p["nine_months"], "annual_release")
+
+    @classmethod
+    def _of(cls, values: pd.Series | Sequence[float], horizon: RevisionHorizon) -> Revision:
+        r = np.asarray(values, dtype="float64")
         if len(r) < MIN_PAST_YEARS:
-            return cls(0.0, 0.0, len(r))
-        return cls(float(r.mean()), float(r.std(ddof=1)), len(r))
+            return cls(0.0, 0.0, len(r), horizon)
+        return cls(float(r.mean()), float(r.std(ddof=1)), len(r), horizon)
 
 
 @dataclass(frozen=True)
@@ -354,7 +586,8 @@ class Origin:
     derived : Series or None
         Which of ``quarters`` were derived through the period identity.
     revision : Revision
-        The 9-month figure's revision by the annual release (from ``past``).
+        The 9-month figure's revision by the first annual release, from the
+        vintages published by the origin (:func:`revisions`).
     weights : 4 floats
         Previous-year quarterly weights; ``weights[3]`` is the Q4 weight.
     date : Timestamp or None
@@ -454,7 +687,7 @@ def national_origin(
         past=past,
         quarters=q.values,
         derived=q.derived,
-        revision=Revision.from_past(past, weights[3]),
+        revision=Revision.measure(horizon="annual_release", published_by=date, q4_weight=weights[3]),
         weights=weights,
         date=date,
         source="national_gdp_releases.csv",
