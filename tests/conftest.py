@@ -74,3 +74,42 @@ def reference_levels() -> pd.DataFrame:
     if not path.is_file():
         pytest.skip("../shared/reference is absent")
     return pd.read_csv(path)
+
+
+class HandSectorModel:
+    """The sector model's arithmetic by hand, from the seed's figures and the published structure (no grdp code)."""
+
+    # Seed Phụ lục 1 rows 2.1-2.4: 9 months / Q4 target / annual target (gross output growth, %).
+    plan = {
+        "agriculture": (2.6, 8.9, 4.4),
+        "industry": (10.5, 16.7, 12.5),
+        "construction": (8.5, 29.0, 15.4),
+        "services": (7.9, 14.6, 10.0),
+    }
+    # The merged province's 2025 structure (Party Congress estimate, provinces_hungyen_thaibinh.csv):
+    # agriculture 11.9, industry + construction 55.8, services 27.2, taxes 5.1 % of GRDP; industry split 0.82.
+    shares = {"agriculture": 0.119, "industry": 0.558 * 0.82, "construction": 0.558 * 0.18, "services": 0.272}
+    s_va = sum(shares.values())  # 0.949: taxes grow like value added
+
+    def __init__(self) -> None:
+        # Calibrated on the 9 months: 8.01 / (sum(s_i g9_i) / S_VA) = 0.93657.
+        self.bridge = 8.01 / (sum(self.shares[s] * self.plan[s][0] for s in self.shares) / self.s_va)
+
+    def grdp(self, annual: dict[str, float], bridge: float | None = None) -> float:
+        """GRDP growth with previous-year weights, taxes like GVA: bridge * sum(s_i g_i) / sum_VA(s)."""
+        b = self.bridge if bridge is None else bridge
+        return b * sum(self.shares[s] * annual[s] for s in self.shares) / self.s_va
+
+
+@pytest.fixture(scope="session")
+def hand_model() -> HandSectorModel:
+    """The sector model's numbers derived by hand (see :class:`HandSectorModel`)."""
+    return HandSectorModel()
+
+
+@pytest.fixture(scope="session")
+def plan_model():
+    """The sector model of the embedded 2025 plan (``grdp.sector_model.sector_model()``)."""
+    from grdp.sector_model import sector_model
+
+    return sector_model()

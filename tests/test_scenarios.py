@@ -6,34 +6,9 @@ import pytest
 
 import grdp
 from grdp.errors import InputError
-from grdp.scenarios import SHARE_KEY, load_scenarios, run_scenarios, scenario_ranges, scenario_share, tornado, what_if
-from grdp.sector_model import SECTOR_KEYS, sector_model
-
-# Seed Phụ lục 1 rows 2.1-2.4: 9 months / Q4 target / annual target (gross output growth, %).
-PLAN = {
-    "agriculture": (2.6, 8.9, 4.4),
-    "industry": (10.5, 16.7, 12.5),
-    "construction": (8.5, 29.0, 15.4),
-    "services": (7.9, 14.6, 10.0),
-}
-# The merged province's 2025 structure (Party Congress estimate, provinces_hungyen_thaibinh.csv):
-# agriculture 11.9, industry + construction 55.8, services 27.2, taxes 5.1 % of GRDP; industry split 0.82.
-SHARES = {"agriculture": 0.119, "industry": 0.558 * 0.82, "construction": 0.558 * 0.18, "services": 0.272}
-S_VA = sum(SHARES.values())  # 0.949: taxes grow like value added
-
-
-def _hand_grdp(annual: dict[str, float], bridge: float) -> float:
-    """GRDP growth with previous-year weights, taxes like GVA: bridge * sum(s_i g_i) / sum_VA(s)."""
-    return bridge * sum(SHARES[s] * annual[s] for s in SHARES) / S_VA
-
-
-HAND_BRIDGE = 8.01 / (sum(SHARES[s] * PLAN[s][0] for s in SHARES) / S_VA)  # calibrated on the 9 months: 0.93657
-
-
-@pytest.fixture(scope="module")
-def model():
-    return sector_model()
-
+from grdp.scenarios import load_scenarios, run_scenarios, scenario_ranges, tornado, what_if
+from grdp.sector_targets import PLAN_SECTORS
+from grdp.share_target import SHARE_KEY, implied_year_share
 
 # --------------------------------------------------------------------------- the scenarios file
 
@@ -42,10 +17,10 @@ def test_every_scenario_number_follows_its_documented_rule():
     # data/raw/MANIFEST.csv: q4 = g9M + k (plan Q4 - g9M), k = 0.5 (low), 1 (base), 1.25 (high).
     s = load_scenarios()
     k = {"low": 0.5, "base": 1.0, "high": 1.25}
-    assert len(s) == 12 and set(s["scenario"]) == set(k) and set(s["sector"]) == set(SECTOR_KEYS)
+    assert len(s) == 12 and set(s["scenario"]) == set(k) and set(s["sector"]) == set(PLAN_SECTORS)
     plan = grdp.load_plan().set_index("key")
     for rec in s.itertuples():
-        row = plan.loc[SECTOR_KEYS[rec.sector]]
+        row = plan.loc[PLAN_SECTORS[rec.sector]]
         assert rec.plan_stt == row["stt"]
         g9, q4 = row["done_low"], row["rest_low"]
         assert rec.q4_growth == pytest.approx(g9 + k[rec.scenario] * (q4 - g9), abs=1e-12)
@@ -56,7 +31,7 @@ def test_every_scenario_number_follows_its_documented_rule():
 def test_ranges_from_the_file():
     r = scenario_ranges()
     assert (r["construction"].low, r["construction"].base, r["construction"].high) == (18.75, 29.0, 34.125)
-    assert list(r) == list(SECTOR_KEYS)
+    assert list(r) == list(PLAN_SECTORS)
 
 
 def _write(tmp_path, lines: list[str]):
@@ -86,14 +61,14 @@ def test_bad_scenario_files_name_file_row_and_column(tmp_path):
 # --------------------------------------------------------------------------- what-if
 
 
-def test_construction_twenty_percent_in_q4(model):
+def test_construction_twenty_percent_in_q4(plan_model, hand_model):
     # Issue 6: "what if construction grows 20 % in Q4?" Construction's year: 8.5 + w4 (20 - 8.5) with
     # w4 = 6.9/20.5; GRDP moves by bridge * s_con / S_VA * (new year - 15.4).
     w4 = 6.9 / 20.5
     new_year = 8.5 + w4 * (20 - 8.5)
     assert new_year == pytest.approx(12.3707, abs=1e-4)
-    expected = _hand_grdp({**{s: v[2] for s, v in PLAN.items()}, "construction": new_year}, HAND_BRIDGE)
-    r = what_if(model, construction=20.0)
+    expected = hand_model.grdp({**{s: v[2] for s, v in hand_model.plan.items()}, "construction": new_year})
+    r = what_if(plan_model, construction=20.0)
     assert r.names == ["base", "Xây dựng 20 %"]
     assert r.grdp("Xây dựng 20 %") == pytest.approx(expected)
     assert r.grdp("Xây dựng 20 %") - r.grdp("base") == pytest.approx(-0.3003, abs=1e-4)
@@ -102,42 +77,42 @@ def test_construction_twenty_percent_in_q4(model):
     assert out.loc[("Xây dựng 20 %", "2.3"), "outcome"] == "missed"
     assert out.loc[("Xây dựng 20 %", "2.3"), "gap"] == pytest.approx(new_year - 15.4)
     with pytest.raises(ValueError, match="at least one sector"):
-        what_if(model)
+        what_if(plan_model)
     with pytest.raises(ValueError, match="sectors must be among"):
-        what_if(model, mining=3.0)
+        what_if(plan_model, mining=3.0)
 
 
 # --------------------------------------------------------------------------- tornado
 
 
-def test_tornado_moves_one_sector_at_a_time(model):
-    t = tornado(model)
+def test_tornado_moves_one_sector_at_a_time(plan_model):
+    t = tornado(plan_model)
     f = t.frame.set_index("sector")
-    assert t.base == pytest.approx(float(model.annual_growth()))
-    for s in model.sectors:
-        assert f.loc[s, "grdp_low"] == pytest.approx(float(model.annual_growth({s: f.loc[s, "q4_low"]})))
-        assert f.loc[s, "grdp_high"] == pytest.approx(float(model.annual_growth({s: f.loc[s, "q4_high"]})))
+    assert t.base == pytest.approx(float(plan_model.annual_growth()))
+    for s in plan_model.sectors:
+        assert f.loc[s, "grdp_low"] == pytest.approx(float(plan_model.annual_growth({s: f.loc[s, "q4_low"]})))
+        assert f.loc[s, "grdp_high"] == pytest.approx(float(plan_model.annual_growth({s: f.loc[s, "q4_high"]})))
         # Linear model: the swing is the marginal effect times the Q4 range.
-        assert f.loc[s, "swing"] == pytest.approx(model.marginal_effects()[s] * (f.loc[s, "q4_high"] - f.loc[s, "q4_low"]))
+        assert f.loc[s, "swing"] == pytest.approx(plan_model.marginal_effects()[s] * (f.loc[s, "q4_high"] - f.loc[s, "q4_low"]))
     assert t.frame["swing"].is_monotonic_decreasing
     fig = t.plot()
-    assert len(fig.axes[0].patches) == 2 * len(model.sectors)
+    assert len(fig.axes[0].patches) == 2 * len(plan_model.sectors)
     assert "Công nghiệp" in t.table().iloc[0, 0]
 
 
 # --------------------------------------------------------------------------- scenarios
 
 
-def test_named_scenarios_outcomes(model):
-    r = run_scenarios(model)
+def test_named_scenarios_outcomes(plan_model, hand_model):
+    r = run_scenarios(plan_model)
     assert r.names == ["low", "base", "high"]
     out = r.indicators.set_index(["scenario", "stt"])
     # low: every sector's year halfway between its 9 months and target (k = 0.5) -> GRDP below 10.
-    assert r.grdp("low") == pytest.approx(_hand_grdp({s: (g9 + gy) / 2 for s, (g9, _, gy) in PLAN.items()}, HAND_BRIDGE))
+    assert r.grdp("low") == pytest.approx(hand_model.grdp({s: (g9 + gy) / 2 for s, (g9, _, gy) in hand_model.plan.items()}))
     assert out.loc[("low", "1"), "outcome"] == "missed"
     assert out.loc[("base", "1"), "outcome"] == "partly"  # 10.37
     # high: years at g9M + 1.25 (gY - g9M): 10.96 >= 10.5.
-    assert r.grdp("high") == pytest.approx(_hand_grdp({s: g9 + 1.25 * (gy - g9) for s, (g9, _, gy) in PLAN.items()}, HAND_BRIDGE))
+    assert r.grdp("high") == pytest.approx(hand_model.grdp({s: g9 + 1.25 * (gy - g9) for s, (g9, _, gy) in hand_model.plan.items()}))
     assert out.loc[("high", "1"), "outcome"] == "reached"
     for stt in ("2.1", "2.2", "2.3", "2.4"):
         assert out.loc[("base", stt), "outcome"] == "reached"  # equal to the target up to float rounding
@@ -145,34 +120,42 @@ def test_named_scenarios_outcomes(model):
     # Row 3, share 81.2 -> 83.0: missed in every scenario (81.24 / 81.27 / 81.29 at a seasonal gap of 0).
     assert (out.xs("3", level="stt")["outcome"] == "missed").all()
     # Everything else is outside the model and carries the audit's verdict.
-    others = r.indicators[~r.indicators["key"].isin([*SECTOR_KEYS.values(), "grdp_growth", SHARE_KEY])]
+    others = r.indicators[~r.indicators["key"].isin([*PLAN_SECTORS.values(), "grdp_growth", SHARE_KEY])]
     assert (others["outcome"] == "not_modelled").all() and others["reason"].str.len().gt(0).all()
     assert others.set_index("stt").loc["11", "reason"].iloc[0] == "Cần GRDP giá hiện hành và dân số."
     assert (r.indicators.loc[r.indicators["outcome"] != "not_modelled", "reason"] == "").all()
     assert others.set_index("stt").loc["9", "audit_verdict"].iloc[0] == "Đã đạt"  # FDI 2.04 > 2: met
 
 
-def test_scenario_share_agrees_with_the_share_check(model):
-    # At the plan's targets it is grdp.share_target.implied_year_share with the model's bridge and split.
-    from grdp.share_target import implied_year_share
-
+def test_scenario_share_is_the_share_check_with_the_years_growth(plan_model):
+    # Row 3 of a scenario: grdp.share_target.implied_year_share with the scenario's annual growth and the
+    # model's 9 months, bridge and split. At the plan's targets it is the share check's own default.
     plan = grdp.load_plan()
-    annual = {s: float(v) for s, v in model.sector_annual().items()}
-    theirs = implied_year_share(plan, bridge=model.bridge, industry_split=model.industry_split)
-    assert scenario_share(model, annual, 81.2) == pytest.approx(theirs)
+
+    def share(annual, **kw):
+        return implied_year_share(plan, bridge=plan_model.bridge, industry_split=plan_model.industry_split, done_share=81.2,
+                                  done_growth=plan_model.done, year_growth=annual, **kw)
+
+    annual = {s: float(v) for s, v in plan_model.sector_annual().items()}
+    theirs = implied_year_share(plan, bridge=plan_model.bridge, industry_split=plan_model.industry_split)
+    assert share(annual) == pytest.approx(theirs)
     # Independent check: a year growing like its 9 months, sector by sector, carries the share back and
     # forward by the same factors, so with no seasonal gap the year's share is the 9-month share.
-    assert scenario_share(model, model.done, 81.2) == pytest.approx(81.2)
-    assert scenario_share(model, model.done, 81.2, seasonal_gap=-0.6) < 81.2 - 0.5
+    assert share(plan_model.done) == pytest.approx(81.2)
+    assert share(plan_model.done, seasonal_gap=-0.6) < 81.2 - 0.5
+    # run_scenarios reports exactly that value for row 3 (base: every sector at its plan Q4 target).
+    r = run_scenarios(plan_model, {"base": {}}, plan=plan)
+    row3 = r.indicators.set_index("stt").loc["3"]
+    assert row3["value"] == share(annual) and row3["key"] == SHARE_KEY
 
 
-def test_scenario_tables(model):
-    r = run_scenarios(model, {"chỉ công nghiệp chậm": {"industry": 13.6}})
+def test_scenario_tables(plan_model):
+    r = run_scenarios(plan_model, {"chỉ công nghiệp chậm": {"industry": 13.6}})
     t = r.table()
     assert t.iloc[0, 0] == "chỉ công nghiệp chậm"
     assert t["Tăng trưởng GRDP cả năm (%)"].iloc[0] == pytest.approx(9.92, abs=0.005)  # the tornado's industry low
     v = r.verdicts(modelled_only=True)
     assert v["STT"].tolist() == ["1", "2.1", "2.2", "2.3", "2.4", "3"]
     assert v.iloc[2, 2].startswith("Không đạt (11,5")  # industry's year: 10.5 + (2/6.2)(13.6 - 10.5) = 11.5
-    e = run_scenarios(model, lang="en").table()
+    e = run_scenarios(plan_model, lang="en").table()
     assert e["Against the target"].tolist() == ["Missed", "Low end reached", "Reached"]

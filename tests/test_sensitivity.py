@@ -152,3 +152,19 @@ def test_heatmap_draws_the_grid():
     assert panels[1].get_title() == "Mục tiêu năm 10,5 %"
     ticks = [t.get_text() for t in panels[0].get_xticklabels()]
     assert any("," in t for t in ticks)  # decimal comma on the weight axis
+
+
+def test_results_show_as_their_summary_in_text_and_over_their_table_in_html():
+    # grdp.wording.SummaryDisplay: str() and IPython's text view are the summary (a dataclass's own
+    # __repr__ must not take over the notebook's text/plain); the HTML keeps the summary's lines.
+    from IPython.lib.pretty import pretty
+
+    s = required_growth_sensitivity(8.01, 10.0, rest_weight=0.32)
+    g = required_growth_grid(8.01, targets=[10.0], rest_weights=[0.25, 0.32], revisions=[-0.1, 0.0])
+    for result in (s, g, revision_effect(8.01, -0.1, targets=[10.0], rest_weights=[0.32])):
+        assert str(result) == pretty(result) == result.summary()
+        assert result._repr_html_().startswith("<p>" + result.summary().splitlines()[0])
+        assert result._repr_html_().count("<br>") == result.summary().count("\n")
+        assert repr(result).startswith(type(result).__name__ + "(")  # the dataclass repr is kept
+    assert "<th>0</th>" not in s._repr_html_()  # a table of rows: no row numbers
+    assert "<th>-0.1</th>" in g._repr_html_()  # the grid's index (revisions) is part of the table

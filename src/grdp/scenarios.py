@@ -16,7 +16,6 @@ plan sectors to annual GRDP growth. On it:
 from __future__ import annotations
 
 import csv
-import html
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,13 +24,19 @@ from typing import Any, Literal, get_args
 import numpy as np
 import pandas as pd
 
+from .consistency import check_plan, verdict_label
 from .errors import InputError
 from .labels import Lang, check_lang, label
-from .montecarlo import SectorRange
+from .montecarlo import SectorRange, model_ranges
 from .numbers import format_number
 from .paths import raw_dir
-from .sector_model import GRDP_KEY, SECTOR_KEYS, SectorModel
-from .sector_model import sector_name as _sector_name
+from .plan import load_plan, value_at
+from .plotting import PALETTE, new_figure, report_style, use_decimal_comma
+from .sector_model import SectorModel
+from .sector_targets import GRDP_KEY, PLAN_SECTORS
+from .share_target import SHARE_KEY, implied_year_share
+from .structure import sector_label
+from .wording import SummaryDisplay, num, phrase
 
 __all__ = [
     "SCENARIOS_FILE",
@@ -44,8 +49,6 @@ __all__ = [
     "ScenarioReport",
     "run_scenarios",
     "what_if",
-    "scenario_share",
-    "SHARE_KEY",
 ]
 
 SCENARIOS_FILE = "scenarios_2025.csv"
@@ -56,14 +59,6 @@ Outcome = Literal["reached", "partly", "missed", "not_modelled"]
 OUTCOMES: tuple[str, ...] = get_args(Outcome)
 
 _TOL = 1e-9  # a figure equal to its target up to float rounding reaches it
-
-
-def _t(lang: Lang, vi: str, en: str) -> str:
-    return vi if lang == "vi" else en
-
-
-def _num(x: float, precision: int, lang: Lang) -> str:
-    return format_number(float(x), precision=precision, style=lang)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -112,8 +107,8 @@ def load_scenarios(path: str | Path | None = None) -> pd.DataFrame:
             scen, sector, text = rec["scenario"].strip(), rec["sector"].strip(), rec["q4_growth"].strip()
             if not scen:
                 raise InputError("a scenario needs a name", text=rec["scenario"], file=name, row=i, column="scenario")
-            if sector not in SECTOR_KEYS:
-                raise InputError(f"sector must be one of: {', '.join(repr(s) for s in SECTOR_KEYS)}",
+            if sector not in PLAN_SECTORS:
+                raise InputError(f"sector must be one of: {', '.join(repr(s) for s in PLAN_SECTORS)}",
                                  text=sector, file=name, row=i, column="sector")
             try:
                 value = float(text)
@@ -141,7 +136,7 @@ def scenario_ranges(scenarios: pd.DataFrame | None = None) -> dict[str, SectorRa
     if missing or wide.isna().any().any():
         raise ValueError("the scenarios must give 'low', 'base' and 'high' Q4 growth for every sector")
     return {sec: SectorRange(float(wide.loc[sec, "low"]), float(wide.loc[sec, "base"]), float(wide.loc[sec, "high"]))
-            for sec in SECTOR_KEYS if sec in wide.index}
+            for sec in PLAN_SECTORS if sec in wide.index}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -149,7 +144,7 @@ def scenario_ranges(scenarios: pd.DataFrame | None = None) -> dict[str, SectorRa
 
 
 @dataclass(frozen=True)
-class Tornado:
+class Tornado(SummaryDisplay):
     """Annual GRDP growth when one sector's Q4 growth moves over its range, the others at base.
 
     Attributes
@@ -177,12 +172,12 @@ class Tornado:
         f = self.frame
         return pd.DataFrame(
             {
-                label("sc_sector", lang): [_sector_name(s, lang) for s in f["sector"]],
-                _t(lang, "Quý IV thấp (%)", "Q4 low (%)"): f["q4_low"],
-                _t(lang, "Quý IV cơ sở (%)", "Q4 base (%)"): f["q4_base"],
-                _t(lang, "Quý IV cao (%)", "Q4 high (%)"): f["q4_high"],
-                _t(lang, "GRDP khi thấp (%)", "GRDP at low (%)"): f["grdp_low"].round(2),
-                _t(lang, "GRDP khi cao (%)", "GRDP at high (%)"): f["grdp_high"].round(2),
+                label("sc_sector", lang): [sector_label(s, lang) for s in f["sector"]],
+                phrase(lang, "Quý IV thấp (%)", "Q4 low (%)"): f["q4_low"],
+                phrase(lang, "Quý IV cơ sở (%)", "Q4 base (%)"): f["q4_base"],
+                phrase(lang, "Quý IV cao (%)", "Q4 high (%)"): f["q4_high"],
+                phrase(lang, "GRDP khi thấp (%)", "GRDP at low (%)"): f["grdp_low"].round(2),
+                phrase(lang, "GRDP khi cao (%)", "GRDP at high (%)"): f["grdp_high"].round(2),
                 label("sc_swing", lang): f["swing"].round(2),
             }
         )
@@ -190,52 +185,41 @@ class Tornado:
     def summary(self, *, lang: Lang | None = None) -> str:
         lang = check_lang(lang or self.lang)
         top = self.frame.iloc[0]
-        return _t(
+        return phrase(
             lang,
-            f"GRDP cả năm {_num(self.base, 2, lang)} % khi mọi ngành ở mức cơ sở. Ngành tác động lớn nhất: "
-            f"{_sector_name(top['sector'], 'vi').lower()} — quý IV {_num(top['q4_low'], 2, lang)}–{_num(top['q4_high'], 2, lang)} % "
-            f"cho GRDP {_num(top['grdp_low'], 2, lang)}–{_num(top['grdp_high'], 2, lang)} %.",
-            f"Annual GRDP {_num(self.base, 2, lang)} % with every sector at base. Largest effect: "
-            f"{_sector_name(top['sector'], 'en').lower()} — Q4 {_num(top['q4_low'], 2, lang)}–{_num(top['q4_high'], 2, lang)} % "
-            f"gives GRDP {_num(top['grdp_low'], 2, lang)}–{_num(top['grdp_high'], 2, lang)} %.",
+            f"GRDP cả năm {num(self.base, 2, lang)} % khi mọi ngành ở mức cơ sở. Ngành tác động lớn nhất: "
+            f"{sector_label(top['sector'], 'vi').lower()} — quý IV {num(top['q4_low'], 2, lang)}–{num(top['q4_high'], 2, lang)} % "
+            f"cho GRDP {num(top['grdp_low'], 2, lang)}–{num(top['grdp_high'], 2, lang)} %.",
+            f"Annual GRDP {num(self.base, 2, lang)} % with every sector at base. Largest effect: "
+            f"{sector_label(top['sector'], 'en').lower()} — Q4 {num(top['q4_low'], 2, lang)}–{num(top['q4_high'], 2, lang)} % "
+            f"gives GRDP {num(top['grdp_low'], 2, lang)}–{num(top['grdp_high'], 2, lang)} %.",
         )
-
-    def __str__(self) -> str:
-        return self.summary()
-
-    def _repr_pretty_(self, p, cycle: bool) -> None:  # noqa: ANN001 - IPython's text/plain view
-        p.text(self.summary())
-
-    def _repr_html_(self) -> str:
-        return f"<p>{html.escape(self.summary())}</p>" + self.table().to_html(index=False)
 
     def plot(self, *, lang: Lang | None = None):
         """Horizontal bars from GRDP-at-low to GRDP-at-high per sector around the base; target lines."""
-        from .plotting import PALETTE, new_figure, report_style, use_decimal_comma
-
         lang = check_lang(lang or self.lang)
         f = self.frame
         y = np.arange(len(f))[::-1]
-        labels = [f"{_sector_name(s, lang)}\n({format_number(lo, style=lang)}–{format_number(hi, style=lang)} %)"
+        labels = [f"{sector_label(s, lang)}\n({format_number(lo, style=lang)}–{format_number(hi, style=lang)} %)"
                   for s, lo, hi in zip(f["sector"], f["q4_low"], f["q4_high"])]
         with report_style(lang):
             fig, ax = new_figure("full", height_cm=2.5 + 1.3 * len(f))
             lo_bar, hi_bar = f["grdp_low"].to_numpy(), f["grdp_high"].to_numpy()
             ax.barh(y, np.abs(self.base - lo_bar), left=np.minimum(lo_bar, self.base),
-                    color=PALETTE[1], height=0.6, label=_t(lang, "Quý IV ở mức thấp", "Q4 at low"))
+                    color=PALETTE[1], height=0.6, label=phrase(lang, "Quý IV ở mức thấp", "Q4 at low"))
             ax.barh(y, np.abs(hi_bar - self.base), left=np.minimum(hi_bar, self.base), color=PALETTE[0], height=0.6,
-                    label=_t(lang, "Quý IV ở mức cao", "Q4 at high"))
+                    label=phrase(lang, "Quý IV ở mức cao", "Q4 at high"))
             ax.axvline(self.base, color="black", lw=0.8)
             for i, t in enumerate(sorted(self.thresholds)):
                 ax.axvline(t, color=PALETTE[7 if i == 0 else 2], lw=1.0, ls="--",
-                           label=_t(lang, f"Mục tiêu {_num(t, 1, lang)} %", f"Target {_num(t, 1, lang)} %"))
+                           label=phrase(lang, f"Mục tiêu {num(t, 1, lang)} %", f"Target {num(t, 1, lang)} %"))
             for yi, lo, hi in zip(y, f["grdp_low"], f["grdp_high"]):
-                ax.text(lo, yi, f"{_num(lo, 2, lang)} ", ha="right", va="center", fontsize=6.5)
-                ax.text(hi, yi, f" {_num(hi, 2, lang)}", ha="left", va="center", fontsize=6.5)
+                ax.text(lo, yi, f"{num(lo, 2, lang)} ", ha="right", va="center", fontsize=6.5)
+                ax.text(hi, yi, f" {num(hi, 2, lang)}", ha="left", va="center", fontsize=6.5)
             ax.set_yticks(y, labels)
             ax.set_axisbelow(True)
-            ax.set_xlabel(_t(lang, f"Tăng trưởng GRDP cả năm (%); cơ sở {_num(self.base, 2, lang)} %",
-                             f"Annual GRDP growth (%); base {_num(self.base, 2, lang)} %"))
+            ax.set_xlabel(phrase(lang, f"Tăng trưởng GRDP cả năm (%); cơ sở {num(self.base, 2, lang)} %",
+                                 f"Annual GRDP growth (%); base {num(self.base, 2, lang)} %"))
             ax.grid(axis="x")
             ax.grid(axis="y", visible=False)
             lo_x = min(float(f["grdp_low"].min()), min(self.thresholds))
@@ -271,10 +255,7 @@ def tornado(
     ('industry', 10.37)
     """
     lang = check_lang(lang or model.lang)
-    rs = {s: SectorRange.of(r) for s, r in (scenario_ranges() if ranges is None else ranges).items()}
-    missing = [s for s in model.sectors if s not in rs]
-    if missing:
-        raise ValueError(f"ranges must give every sector of the model; missing {missing!r}")
+    rs = model_ranges(model, scenario_ranges() if ranges is None else ranges)
     base_q4 = {s: rs[s].base for s in model.sectors}
     base = float(model.annual_growth(base_q4))
     rows = []
@@ -296,7 +277,7 @@ def _outcome_label(outcome: str, lang: Lang) -> str:
 
 
 @dataclass(frozen=True)
-class ScenarioReport:
+class ScenarioReport(SummaryDisplay):
     """Named scenarios → sector and GRDP annual growth, and what each implies for every plan indicator.
 
     A scenario replaces the plan's Q4 *targets* with expected Q4 *outcomes*, so
@@ -315,9 +296,10 @@ class ScenarioReport:
         (retail sales, budget revenue, per-capita GRDP …); its plan-audit
         verdict is shown beside it, with the reason.
 
-    The share of industry + construction + services (row 3) is evaluated by
-    :func:`scenario_share` at a seasonal gap of 0 (the national 2016-2019 gap,
-    −0,66 to −0,51 point, would lower it further).
+    The share of industry + construction + services (row 3) is
+    :func:`grdp.share_target.implied_year_share` of the scenario's annual sector
+    growth, with the model's 9 months, bridge and split, at a seasonal gap of 0
+    (the national 2016-2019 gap, −0,66 to −0,51 point, would lower it further).
 
     Attributes
     ----------
@@ -356,9 +338,9 @@ class ScenarioReport:
         r = self.results
         out = pd.DataFrame({label("sc_scenario", lang): [_scenario_name(n, lang) for n in r["scenario"]]})
         for s in self.sectors:
-            out[f"{_sector_name(s, lang)} — {_t(lang, 'quý IV', 'Q4')} (%)"] = r[f"q4_{s}"].round(2).to_numpy()
+            out[f"{sector_label(s, lang)} — {phrase(lang, 'quý IV', 'Q4')} (%)"] = r[f"q4_{s}"].round(2).to_numpy()
         for s in self.sectors:
-            out[f"{_sector_name(s, lang)} — {_t(lang, 'cả năm', 'year')} (%)"] = r[f"annual_{s}"].round(2).to_numpy()
+            out[f"{sector_label(s, lang)} — {phrase(lang, 'cả năm', 'year')} (%)"] = r[f"annual_{s}"].round(2).to_numpy()
         out[label("sc_grdp_growth", lang)] = r["grdp"].round(2).to_numpy()
         g = self.indicators[self.indicators["key"] == GRDP_KEY].set_index("scenario")["outcome"]
         out[label("sc_outcome", lang)] = [_outcome_label(g.get(n, "not_modelled"), lang) for n in r["scenario"]]
@@ -370,7 +352,7 @@ class ScenarioReport:
         f = self.indicators
         if modelled_only:
             f = f[f["outcome"] != "not_modelled"]
-        wide = f.assign(shown=[_outcome_label(o, lang) + (f" ({_num(v, 2, lang)})" if o != "not_modelled" else "")
+        wide = f.assign(shown=[_outcome_label(o, lang) + (f" ({num(v, 2, lang)})" if o != "not_modelled" else "")
                                for o, v in zip(f["outcome"], f["value"])])
         table = wide.pivot(index=["stt", "indicator"], columns="scenario", values="shown")
         table = table.reindex(index=pd.MultiIndex.from_frame(f[["stt", "indicator"]].drop_duplicates()), columns=self.names)
@@ -386,29 +368,17 @@ class ScenarioReport:
         lines = []
         g = self.indicators[self.indicators["key"] == GRDP_KEY].set_index("scenario")
         for n in self.names:
-            value = self.grdp(n)
-            outcome = g["outcome"].get(n, "not_modelled")
-            lines.append(_t(lang, f"{_scenario_name(n, lang)}: GRDP cả năm {_num(value, 2, lang)} % — "
-                                  f"{_outcome_label(outcome, lang).lower()}",
-                            f"{_scenario_name(n, lang)}: annual GRDP {_num(value, 2, lang)} % — "
-                            f"{_outcome_label(outcome, lang).lower()}"))
+            name, value = _scenario_name(n, lang), num(self.grdp(n), 2, lang)
+            outcome = _outcome_label(g["outcome"].get(n, "not_modelled"), lang).lower()
+            lines.append(phrase(lang, f"{name}: GRDP cả năm {value} % — {outcome}", f"{name}: annual GRDP {value} % — {outcome}"))
         return "\n".join(lines)
-
-    def __str__(self) -> str:
-        return self.summary()
-
-    def _repr_pretty_(self, p, cycle: bool) -> None:  # noqa: ANN001 - IPython's text/plain view
-        p.text(self.summary())
-
-    def _repr_html_(self) -> str:
-        return f"<p>{html.escape(self.summary()).replace(chr(10), '<br>')}</p>" + self.table().to_html(index=False)
 
 
 def _scenario_name(name: str, lang: Lang) -> str:
     return label(f"sc_{name}", lang) if name in RANGE_NAMES else name
 
 
-def _outcome(value: float, low: float | None, high: float | None) -> str:
+def _outcome(value: float, low: float | None, high: float | None) -> Outcome:
     if low is None and high is None:
         return "not_modelled"
     lo = low if low is not None else high
@@ -420,47 +390,11 @@ def _outcome(value: float, low: float | None, high: float | None) -> str:
     return "reached"
 
 
-SHARE_KEY = "share_industry_construction_services"
-"""The plan row of the share of industry + construction + services in GRDP (row 3)."""
-
-
-def scenario_share(model: SectorModel, annual: Mapping[str, float], done_share: float, *, seasonal_gap: float = 0.0) -> float:
-    """The year's share of industry + construction + services (%) given the sectors' annual output growth.
-
-    The minimal piece the scenarios need from the share check: the same
-    computation as :func:`grdp.share_target.implied_year_share` (9-month share
-    carried back with 9-month growth, forward with annual growth, constant
-    relative prices, taxes 5,1 % of the 9 months and growing like value added;
-    :func:`grdp.structure.year_share_from_done`), with the scenario's annual
-    growth instead of the plan's targets, and the model's bridge and split.
-    Replace it by that function once it accepts the year's growth.
-
-    Examples
-    --------
-    >>> from grdp.sector_model import sector_model
-    >>> m = sector_model()
-    >>> round(scenario_share(m, {s: float(v) for s, v in m.sector_annual().items()}, 81.2), 3)
-    81.271
-    """
-    from .structure import merged_structure, split_structure, year_share_from_done
-
-    shares = merged_structure().shares
-    ic, sv, taxes = shares["industry_construction"], shares["services"], shares["taxes"]
-    done_structure = split_structure(
-        {"agriculture": 100 - done_share - taxes, "industry_construction": done_share * ic / (ic + sv),
-         "services": done_share * sv / (ic + sv), "taxes": taxes},
-        industry_split=model.industry_split,
-    )
-    b = model.bridge
-    return float(year_share_from_done(done_structure, {k: b * v for k, v in model.done.items()},
-                                      {k: b * float(v) for k, v in annual.items()}, seasonal_gap=seasonal_gap))
-
-
-def _not_modelled_reason(kind: str, key: str, lang: Lang) -> str:
+def _not_modelled_reason(key: str, lang: Lang) -> str:
     if key == "grdp_per_capita":
-        return _t(lang, "Cần GRDP giá hiện hành và dân số.", "Needs GRDP at current prices and the population.")
-    return _t(lang, "Không phụ thuộc tăng trưởng quý IV của các ngành trong mô hình.",
-              "Not a function of the sectors' Q4 growth in the model.")
+        return phrase(lang, "Cần GRDP giá hiện hành và dân số.", "Needs GRDP at current prices and the population.")
+    return phrase(lang, "Không phụ thuộc tăng trưởng quý IV của các ngành trong mô hình.",
+                  "Not a function of the sectors' Q4 growth in the model.")
 
 
 def run_scenarios(
@@ -494,9 +428,6 @@ def run_scenarios(
     >>> [(n, round(r.grdp(n), 2)) for n in r.names]
     [('low', 9.19), ('base', 10.37), ('high', 10.96)]
     """
-    from .consistency import check_plan, verdict_label
-    from .plan import load_plan, value_at
-
     lang = check_lang(lang or model.lang)
     plan = load_plan() if plan is None else plan
     if scenarios is None:
@@ -512,7 +443,7 @@ def run_scenarios(
     for f in audit.items:
         audit_by_stt.setdefault(f.stt, verdict_label(f.verdict, lang))
     results, indicators = [], []
-    sector_of = {k: s for s, k in SECTOR_KEYS.items()}
+    sector_of = {k: s for s, k in PLAN_SECTORS.items()}
     for name, q4 in named.items():
         q = model.complete_q4(q4)
         annual = {s: float(v) for s, v in model.sector_annual(q).items()}
@@ -524,11 +455,12 @@ def run_scenarios(
             yv = value_at(row, "year")
             value = grdp if key == GRDP_KEY else annual[sector_of[key]] if key in sector_of else np.nan
             if key == SHARE_KEY and not value_at(row, "done").is_missing:
-                value = scenario_share(model, annual, float(value_at(row, "done").low))  # type: ignore[arg-type]
+                value = implied_year_share(plan, industry_split=model.industry_split, bridge=model.bridge,
+                                           done_share=value_at(row, "done").low, done_growth=model.done, year_growth=annual)
             reason = ""
             if np.isnan(value):
                 outcome, gap = "not_modelled", np.nan
-                reason = _not_modelled_reason(str(row["kind"]), key, lang)
+                reason = _not_modelled_reason(key, lang)
             else:
                 outcome = _outcome(value, yv.low, yv.high)
                 gap = value - (yv.low if yv.low is not None else yv.high)
@@ -560,5 +492,5 @@ def what_if(model: SectorModel, *, name: str | None = None, plan: pd.DataFrame |
         raise ValueError("what_if needs at least one sector's Q4 growth, e.g. construction=20.0")
     model.complete_q4(q4)  # validates the sector names
     if name is None:
-        name = ", ".join(f"{_sector_name(s, lang)} {_num(v, 2 if v != round(v) else 0, lang)} %" for s, v in q4.items())
+        name = ", ".join(f"{sector_label(s, lang)} {num(v, 2 if v != round(v) else 0, lang)} %" for s, v in q4.items())
     return run_scenarios(model, {"base": dict(model.q4_base), name: dict(q4)}, plan=plan, lang=lang)

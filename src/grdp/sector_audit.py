@@ -19,34 +19,20 @@ from typing import Any
 
 import pandas as pd
 
+from .consistency import Finding
 from .labels import Lang, check_lang
-from .sector_targets import GRDP_KEY, MissingFigures, _row, _sector_detail, check_sector_targets
-from .share_target import SHARE_KEY, _share_detail, check_share_target
+from .periods import Interval
+from .sector_targets import GRDP_KEY, MissingFigures, SectorTargetsCheck, admissible_bridges, check_sector_targets, plan_row
+from .share_target import SHARE_KEY, ShareTargetCheck, check_share_target
 
 __all__ = ["sector_findings"]
 
-
-def _finding(plan: pd.DataFrame, key: str, check: str, verdict: str, detail: str, warning: str,
-             numbers: dict[str, float]) -> Any:
-    from .consistency import Finding
-
-    row = _row(plan, key)
-    return Finding(
-        stt=str(row["stt"]),
-        indicator=str(row["name"]),
-        kind=str(row["kind"]),
-        check=check,
-        verdict=verdict,  # type: ignore[arg-type]
-        detail=detail,
-        warning=warning,
-        numbers=tuple((k, float(v)) for k, v in numbers.items()),
-        monitoring_unit=str(row["monitoring_unit"]),
-        key=str(row["key"]),
-        name_en=str(row["name_en"]),
-    )
+# the keyword arguments of check_sector_targets and of check_share_target that the audit passes on
+_SECTOR_ASSUMPTIONS = ("structure", "industry_split", "default_split", "bridge", "weights_of")
+_SHARE_ASSUMPTIONS = ("structure", "industry_split", "bridge", "seasonal_gap", "taxes_share_done")
 
 
-def sector_findings(plan: pd.DataFrame, lang: Lang = "vi", **assumptions: Any) -> list[Any]:
+def sector_findings(plan: pd.DataFrame, lang: Lang = "vi", **assumptions: Any) -> list[Finding]:
     """The sector-decomposition findings for :func:`grdp.consistency.check_plan`.
 
     Use as ``check_plan(plan, extra_checks=[sector_findings])``. Returns a
@@ -73,70 +59,92 @@ def sector_findings(plan: pd.DataFrame, lang: Lang = "vi", **assumptions: Any) -
     [('1', 'sectors_vs_grdp', 'consistent'), ('3', 'share_from_sectors', 'inconsistent')]
     """
     lang = check_lang(lang)
-    sector_kw = {k: assumptions[k] for k in ("structure", "industry_split", "default_split", "bridge", "weights_of") if k in assumptions}
-    share_kw = {k: assumptions[k] for k in ("structure", "industry_split", "bridge", "seasonal_gap", "taxes_share_done") if k in assumptions}
+    sector_kw = {k: assumptions[k] for k in _SECTOR_ASSUMPTIONS if k in assumptions}
+    share_kw = {k: assumptions[k] for k in _SHARE_ASSUMPTIONS if k in assumptions}
     unknown = set(assumptions) - set(sector_kw) - set(share_kw)
     if unknown:
         raise TypeError(f"unknown assumption(s): {', '.join(sorted(unknown))}")
     keys = set(plan["key"])
     out = []
-    c = None
+    sectors = None
     if GRDP_KEY in keys:
         try:
-            c = check_sector_targets(plan, **sector_kw)
+            sectors = check_sector_targets(plan, **sector_kw)
         except MissingFigures as err:
-            out.append(_finding(plan, GRDP_KEY, "sectors_vs_grdp", "not_checkable", _missing(err, lang), "", {}))
+            out.append(_not_checkable(plan, GRDP_KEY, "sectors_vs_grdp", err, lang))
         else:
-            detail, warn = _sector_detail(c, lang)
-            numbers = {
-                "implied_year_bridge1_low": c.implied("year", "one").low,
-                "implied_year_bridge1_high": c.implied("year", "one").high,
-                "implied_rest_bridge1_low": c.implied("rest", "one").low,
-                "implied_rest_bridge1_high": c.implied("rest", "one").high,
-                "implied_year_calibrated_low": c.implied("year", "calibrated").low,
-                "implied_year_calibrated_high": c.implied("year", "calibrated").high,
-                "implied_rest_calibrated_low": c.implied("rest", "calibrated").low,
-                "implied_rest_calibrated_high": c.implied("rest", "calibrated").high,
-                "bridge_calibrated_low": c.bridge_calibrated.low,
-                "bridge_calibrated_high": c.bridge_calibrated.high,
-                "bridge_max_agreeing": c.max_agreeing_bridge(),
-                "industry_split_low": c.split_range[0],
-                "industry_split_high": c.split_range[1],
-                "industry_split_default": c.default_split,
-                "implied_year_low": c.implied("year").low,
-                "implied_year_high": c.implied("year").high,
-                "implied_rest_low": c.implied("rest").low,
-                "implied_rest_high": c.implied("rest").high,
-                "bridge_admissible_low": c.bridge_admissible.low,
-                "bridge_admissible_high": c.bridge_admissible.high,
-                "implied_year_default": c.default["year_calibrated"],
-                "implied_rest_default": c.default["rest_calibrated"],
-            }
-            verdict = "consistent" if c.verdict == "conditional" else c.verdict
-            out.append(_finding(plan, GRDP_KEY, "sectors_vs_grdp", verdict, detail,
-                                warn if c.verdict == "conditional" else "", numbers))
+            out.append(_finding(plan, GRDP_KEY, "sectors_vs_grdp", sectors, _sector_numbers(sectors), lang))
     if SHARE_KEY in keys:
-        if c is not None and "bridge" not in share_kw and "industry_split" not in share_kw:
-            share_kw["bridge"] = (min(c.bridge_calibrated.low, 1.0), max(c.bridge_calibrated.high, 1.0))
+        if sectors is not None and "bridge" not in share_kw and "industry_split" not in share_kw:
+            share_kw["bridge"] = admissible_bridges(sectors.bridge_calibrated)
         try:
-            s = check_share_target(plan, **share_kw)
+            share = check_share_target(plan, **share_kw)
         except MissingFigures as err:
-            out.append(_finding(plan, SHARE_KEY, "share_from_sectors", "not_checkable", _missing(err, lang), "", {}))
+            out.append(_not_checkable(plan, SHARE_KEY, "share_from_sectors", err, lang))
         else:
-            detail, warn = _share_detail(s, lang)
-            numbers = {
-                "done": s.done.mid, "year": s.target.mid, "published_structure": s.published,
-                "implied_year_low": s.implied.low, "implied_year_high": s.implied.high,
-                "needed_seasonal_gap_low": s.needed_gap.low, "needed_seasonal_gap_high": s.needed_gap.high,
-                "seasonal_gap_low": s.seasonal_gap[0], "seasonal_gap_high": s.seasonal_gap[1],
-                "national_gap_min": float(s.national_gaps.min()), "national_gap_max": float(s.national_gaps.max()),
-                "rise_in_year_low": s.rise_in_year.low, "rise_in_year_high": s.rise_in_year.high,
-            }
-            verdict = "consistent" if s.verdict == "conditional" else s.verdict
-            out.append(_finding(plan, SHARE_KEY, "share_from_sectors", verdict, detail, warn, numbers))
+            out.append(_finding(plan, SHARE_KEY, "share_from_sectors", share, _share_numbers(share), lang))
     return out
 
 
-def _missing(err: MissingFigures, lang: Lang) -> str:
+def _ends(name: str, interval: Interval | tuple[float, float]) -> dict[str, float]:
+    return {f"{name}_low": interval[0], f"{name}_high": interval[1]}
+
+
+def _sector_numbers(c: SectorTargetsCheck) -> dict[str, float]:
+    return {
+        **_ends("implied_year_bridge1", c.implied("year", "one")),
+        **_ends("implied_rest_bridge1", c.implied("rest", "one")),
+        **_ends("implied_year_calibrated", c.implied("year", "calibrated")),
+        **_ends("implied_rest_calibrated", c.implied("rest", "calibrated")),
+        **_ends("bridge_calibrated", c.bridge_calibrated),
+        "bridge_max_agreeing": c.max_agreeing_bridge(),
+        **_ends("industry_split", c.split_range),
+        "industry_split_default": c.default_split,
+        **_ends("implied_year", c.implied("year")),
+        **_ends("implied_rest", c.implied("rest")),
+        **_ends("bridge_admissible", c.bridge_admissible),
+        "implied_year_default": c.default["year_calibrated"],
+        "implied_rest_default": c.default["rest_calibrated"],
+    }
+
+
+def _share_numbers(s: ShareTargetCheck) -> dict[str, float]:
+    return {
+        "done": s.done.mid, "year": s.target.mid, "published_structure": s.published,
+        **_ends("implied_year", s.implied),
+        **_ends("needed_seasonal_gap", s.needed_gap),
+        **_ends("seasonal_gap", s.seasonal_gap),
+        "national_gap_min": float(s.national_gaps.min()), "national_gap_max": float(s.national_gaps.max()),
+        **_ends("rise_in_year", s.rise_in_year),
+    }
+
+
+def _finding(plan: pd.DataFrame, key: str, check: str, result: SectorTargetsCheck | ShareTargetCheck,
+             numbers: dict[str, float], lang: Lang) -> Finding:
+    """A check's finding: agreeing under some assumptions only is ``consistent``, with the warning saying which."""
+    verdict = "consistent" if result.verdict == "conditional" else result.verdict
+    return _row_finding(plan, key, check, verdict, result.summary(lang=lang), result.warning(lang=lang), numbers)
+
+
+def _not_checkable(plan: pd.DataFrame, key: str, check: str, err: MissingFigures, lang: Lang) -> Finding:
     d = err.describe(lang)
-    return f"Không kiểm tra được theo ngành: {d}." if lang == "vi" else f"Cannot check by sector: {d}."
+    detail = f"Không kiểm tra được theo ngành: {d}." if lang == "vi" else f"Cannot check by sector: {d}."
+    return _row_finding(plan, key, check, "not_checkable", detail, "", {})
+
+
+def _row_finding(plan: pd.DataFrame, key: str, check: str, verdict: str, detail: str, warning: str,
+                 numbers: dict[str, float]) -> Finding:
+    row = plan_row(plan, key)
+    return Finding(
+        stt=str(row["stt"]),
+        indicator=str(row["name"]),
+        kind=str(row["kind"]),
+        check=check,
+        verdict=verdict,  # type: ignore[arg-type]
+        detail=detail,
+        warning=warning,
+        numbers=tuple((k, float(v)) for k, v in numbers.items()),
+        monitoring_unit=str(row["monitoring_unit"]),
+        key=str(row["key"]),
+        name_en=str(row["name_en"]),
+    )

@@ -16,32 +16,22 @@ import numpy as np
 import pandas as pd
 
 from .labels import Lang, check_lang
-from .numbers import format_number
+from .plotting import PALETTE, new_figure, report_style, use_decimal_comma
 from .sector_contributions import split_sensitivity
-from .sector_targets import check_sector_targets, period_names
+from .sector_targets import check_sector_targets
 from .share_target import ShareTargetCheck, implied_year_share
 from .structure import DEFAULT_INDUSTRY_SPLIT, INDUSTRY_SPLIT_RANGE, SECTORS, sector_label
+from .wording import num, period_names, phrase
 
 __all__ = ["SECTOR_COLOURS", "plot_contributions", "plot_required_growth", "plot_share_path", "plot_split_sensitivity"]
 
-
-def _colours() -> dict[str, str]:
-    from .plotting import PALETTE
-
-    return {"agriculture": PALETTE[2], "industry": PALETTE[0], "construction": PALETTE[5],
-            "industry_construction": PALETTE[0], "services": PALETTE[1], "taxes": PALETTE[6]}
-
-
-SECTOR_COLOURS = _colours()
+SECTOR_COLOURS: dict[str, str] = {"agriculture": PALETTE[2], "industry": PALETTE[0], "construction": PALETTE[5],
+                                  "industry_construction": PALETTE[0], "services": PALETTE[1], "taxes": PALETTE[6]}
 """One colour per sector key, from :data:`grdp.plotting.PALETTE`."""
 
 
-def _t(lang: Lang, vi: str, en: str) -> str:
-    return vi if lang == "vi" else en
-
-
-def _pct(x: float, lang: Lang, p: int = 1) -> str:
-    return f"{format_number(x, precision=p, style=lang)} %"
+def _pct(x: float, lang: Lang, precision: int = 1) -> str:
+    return f"{num(x, precision, lang)} %"
 
 
 def plot_contributions(
@@ -60,8 +50,6 @@ def plot_contributions(
     target : (low, high), optional
         A target range drawn as a band (e.g. the GRDP target 10–10,5 %).
     """
-    from .plotting import PALETTE, new_figure, report_style, use_decimal_comma
-
     lang = check_lang(lang)
     names = list(frames)
     x = np.arange(len(names))
@@ -69,8 +57,8 @@ def plot_contributions(
         fig, ax = new_figure("full", height_cm=9.0)
         if target is not None:
             ax.axhspan(target[0], target[1], color=PALETTE[3], alpha=0.2, lw=0,
-                       label=_t(lang, f"Mục tiêu GRDP {_pct(target[0], lang)}–{_pct(target[1], lang)}",
-                                f"GRDP target {_pct(target[0], lang)}–{_pct(target[1], lang)}"))
+                       label=phrase(lang, f"Mục tiêu GRDP {_pct(target[0], lang)}–{_pct(target[1], lang)}",
+                                    f"GRDP target {_pct(target[0], lang)}–{_pct(target[1], lang)}"))
         pos, neg = np.zeros(len(names)), np.zeros(len(names))
         seen: set[str] = set()
         for sector in SECTORS:
@@ -83,7 +71,7 @@ def plot_contributions(
             seen.add(sector)
             for xi, v, b in zip(x, values, bottom):
                 if abs(v) >= 0.6:
-                    ax.text(xi, b + v / 2, format_number(v, precision=2, style=lang), ha="center", va="center",
+                    ax.text(xi, b + v / 2, num(v, 2, lang), ha="center", va="center",
                             fontsize=6.5, color="white")
             pos, neg = np.where(values >= 0, pos + values, pos), np.where(values < 0, neg + values, neg)
         for xi, f in zip(x, frames.values()):
@@ -91,7 +79,7 @@ def plot_contributions(
             ax.text(xi, max(pos[xi], total) + 0.15, _pct(total, lang, 2), ha="center", va="bottom", fontsize=7.5,
                     fontweight="bold")
         ax.set_xticks(x, names)
-        ax.set_ylabel(_t(lang, "Đóng góp vào tăng trưởng (điểm phần trăm)", "Contribution to growth (percentage points)"))
+        ax.set_ylabel(phrase(lang, "Đóng góp vào tăng trưởng (điểm phần trăm)", "Contribution to growth (percentage points)"))
         ax.set_ylim(min(0.0, float(neg.min()) - 0.5), float(pos.max()) + 1.3)
         if title:
             ax.set_title(title)
@@ -107,10 +95,8 @@ def plot_required_growth(tables: Mapping[str, pd.DataFrame], *, lang: Lang = "vi
     Parameters
     ----------
     tables : mapping of panel title → DataFrame
-        Results of :func:`grdp.sector_targets.required_growth_table`.
+        Results of :func:`grdp.sector_contributions.required_growth_table`.
     """
-    from .plotting import PALETTE, new_figure, report_style, use_decimal_comma
-
     lang = check_lang(lang)
     with report_style(lang):
         fig, axes = new_figure("full", height_cm=8.5, ncols=len(tables))
@@ -121,14 +107,14 @@ def plot_required_growth(tables: Mapping[str, pd.DataFrame], *, lang: Lang = "vi
             width = 0.8 / len(ends)
             for i, end in enumerate(ends):
                 ax.bar(x - 0.4 + width * (i + 0.5), table[end], width, color=PALETTE[i],
-                       label=_t(lang, f"Cần cho GRDP {_pct(float(end), lang)}", f"Needed for GRDP {_pct(float(end), lang)}"))
+                       label=phrase(lang, f"Cần cho GRDP {_pct(float(end), lang)}", f"Needed for GRDP {_pct(float(end), lang)}"))
             ax.scatter(x, table["target"], marker="D", s=16, color="black", zorder=3,
-                       label=_t(lang, "Mục tiêu kế hoạch", "Plan target"))
+                       label=phrase(lang, "Mục tiêu kế hoạch", "Plan target"))
             ax.axhline(0, color="black", lw=0.6)
             ax.set_xticks(x, [textwrap.fill(sector_label(s, lang), 14) for s in table.index], fontsize=6.5)
             ax.set_title(name, fontsize=8)
             use_decimal_comma(ax, lang=lang)
-        axes[0].set_ylabel(_t(lang, "Tăng trưởng GTSX cần đạt (%)", "Output growth needed (%)"))
+        axes[0].set_ylabel(phrase(lang, "Tăng trưởng GTSX cần đạt (%)", "Output growth needed (%)"))
         handles, labels = axes[0].get_legend_handles_labels()
         fig.legend(handles, labels, loc="outside lower center", ncols=3)
         fig.canvas.draw()
@@ -143,8 +129,6 @@ def plot_share_path(plan: pd.DataFrame, check: ShareTargetCheck, *, lang: Lang =
     Right: the year's implied share against the seasonal gap, with the national
     gaps and the admissible range marked.
     """
-    from .plotting import PALETTE, new_figure, report_style, use_decimal_comma
-
     lang = check_lang(lang)
     done_name, _ = period_names(check.months_done, lang)
     gaps = np.linspace(-1.5, 2.5, 81)
@@ -160,30 +144,30 @@ def plot_share_path(plan: pd.DataFrame, check: ShareTargetCheck, *, lang: Lang =
         x = np.arange(3)
         prev = check.previous_year_needed
         left.errorbar([0], [prev.mid], yerr=[[prev.mid - prev.low], [prev.high - prev.mid]], fmt="s", color=PALETTE[6],
-                      ms=4, capsize=3, label=_t(lang, "Năm trước cần có để đạt mục tiêu", "Last year's share the target needs"))
+                      ms=4, capsize=3, label=phrase(lang, "Năm trước cần có để đạt mục tiêu", "Last year's share the target needs"))
         left.plot([1, 2], [check.done.mid, check.target.mid], color=PALETTE[0], marker="o", ms=4, lw=1.2,
-                  label=_t(lang, "Kế hoạch: 9 tháng → mục tiêu năm", "Plan: 9 months → annual target"))
+                  label=phrase(lang, "Kế hoạch: 9 tháng → mục tiêu năm", "Plan: 9 months → annual target"))
         left.errorbar([2.08], [check.implied.mid], yerr=[[check.implied.mid - check.implied.low], [check.implied.high - check.implied.mid]],
                       fmt="none", color=PALETTE[1], capsize=4, lw=2.0,
-                      label=_t(lang, "Cả năm theo mục tiêu ngành", "Year implied by sector targets"))
-        left.set_xticks(x, [_t(lang, "Năm trước", "Last year"), done_name, _t(lang, "Cả năm", "Year")])
+                      label=phrase(lang, "Cả năm theo mục tiêu ngành", "Year implied by sector targets"))
+        left.set_xticks(x, [phrase(lang, "Năm trước", "Last year"), done_name, phrase(lang, "Cả năm", "Year")])
         left.set_xlim(-0.5, 2.5)
-        left.set_ylabel(_t(lang, "Tỷ trọng CN, XD và DV trong GRDP (%)", "Industry, construction, services (% of GRDP)"))
+        left.set_ylabel(phrase(lang, "Tỷ trọng CN, XD và DV trong GRDP (%)", "Industry, construction, services (% of GRDP)"))
         use_decimal_comma(left, lang=lang)
         left.legend(loc="lower left", fontsize=6.0)
 
         nat = check.national_gaps
         right.axvspan(check.seasonal_gap[0], check.seasonal_gap[1], color=PALETTE[6], alpha=0.12, lw=0,
-                      label=_t(lang, "Chênh lệch mùa vụ chấp nhận được", "Admissible seasonal gap"))
+                      label=phrase(lang, "Chênh lệch mùa vụ chấp nhận được", "Admissible seasonal gap"))
         right.axvspan(float(nat.min()), float(nat.max()), color=PALETTE[2], alpha=0.35, lw=0,
-                      label=_t(lang, f"Cả nước {nat.index.min()}–{nat.index.max()}", f"National {nat.index.min()}–{nat.index.max()}"))
+                      label=phrase(lang, f"Cả nước {nat.index.min()}–{nat.index.max()}", f"National {nat.index.min()}–{nat.index.max()}"))
         right.fill_between(gaps, band_lo, band_hi, color=PALETTE[1], alpha=0.25, lw=0,
-                           label=_t(lang, "Mọi tỷ trọng CN và hệ số GTTT/GTSX", "Every industry split and bridge"))
+                           label=phrase(lang, "Mọi tỷ trọng CN và hệ số GTTT/GTSX", "Every industry split and bridge"))
         right.plot(gaps, default, color=PALETTE[1], lw=1.4,
-                   label=_t(lang, "Mặc định (0,82; hệ số 1)", "Default (0.82; bridge 1)"))
+                   label=phrase(lang, "Mặc định (0,82; hệ số 1)", "Default (0.82; bridge 1)"))
         right.axhline(check.target.mid, color=PALETTE[0], lw=1.0, ls="--",
-                      label=_t(lang, f"Mục tiêu {_pct(check.target.mid, lang)}", f"Target {_pct(check.target.mid, lang)}"))
-        right.set_xlabel(_t(lang, f"Chênh lệch mùa vụ: cả năm − {done_name} (điểm %)", f"Seasonal gap: year − {done_name} (points)"))
+                      label=phrase(lang, f"Mục tiêu {_pct(check.target.mid, lang)}", f"Target {_pct(check.target.mid, lang)}"))
+        right.set_xlabel(phrase(lang, f"Chênh lệch mùa vụ: cả năm − {done_name} (điểm %)", f"Seasonal gap: year − {done_name} (points)"))
         use_decimal_comma(right, axis="both", lang=lang)
         right.legend(loc="lower right", fontsize=6.0)
         fig.canvas.draw()
@@ -192,26 +176,24 @@ def plot_share_path(plan: pd.DataFrame, check: ShareTargetCheck, *, lang: Lang =
 
 def plot_split_sensitivity(plan: pd.DataFrame, *, lang: Lang = "vi") -> Any:
     """GRDP growth the sector targets imply against the industry split, with bridge 1 and calibrated; year and Q4."""
-    from .plotting import PALETTE, new_figure, report_style, use_decimal_comma
-
     lang = check_lang(lang)
     check = check_sector_targets(plan)
     _, rest_name = period_names(check.months_done, lang)
     with report_style(lang):
         fig, axes = new_figure("full", height_cm=8.0, ncols=2)
-        for ax, period, name in zip(axes, ("year", "rest"), (_t(lang, "Cả năm", "Year"), rest_name)):
+        for ax, period, name in zip(axes, ("year", "rest"), (phrase(lang, "Cả năm", "Year"), rest_name)):
             s = split_sensitivity(plan, period=period)  # type: ignore[arg-type]
             t = check.targets[period]
-            ax.axhspan(t.low, t.high, color=PALETTE[3], alpha=0.2, lw=0, label=_t(lang, "Mục tiêu GRDP", "GRDP target"))
+            ax.axhspan(t.low, t.high, color=PALETTE[3], alpha=0.2, lw=0, label=phrase(lang, "Mục tiêu GRDP", "GRDP target"))
             ax.plot(s.index, s["implied_bridge_one"], color=PALETTE[0], lw=1.4,
-                    label=_t(lang, "GTTT tăng như GTSX (hệ số 1)", "Value added grows like output (bridge 1)"))
+                    label=phrase(lang, "GTTT tăng như GTSX (hệ số 1)", "Value added grows like output (bridge 1)"))
             ax.plot(s.index, s["implied_calibrated"], color=PALETTE[1], lw=1.4,
-                    label=_t(lang, "Hệ số theo số 9 tháng", "Bridge from the 9 months"))
+                    label=phrase(lang, "Hệ số theo số 9 tháng", "Bridge from the 9 months"))
             ax.axvline(DEFAULT_INDUSTRY_SPLIT, color="black", lw=0.6, ls=":")
             ax.set_title(name[:1].upper() + name[1:], fontsize=8)
-            ax.set_xlabel(_t(lang, "Tỷ trọng công nghiệp trong CN-XD", "Industry share of industry + construction"))
+            ax.set_xlabel(phrase(lang, "Tỷ trọng công nghiệp trong CN-XD", "Industry share of industry + construction"))
             use_decimal_comma(ax, axis="both", lang=lang)
-        axes[0].set_ylabel(_t(lang, "Tăng trưởng GRDP suy ra (%)", "Implied GRDP growth (%)"))
+        axes[0].set_ylabel(phrase(lang, "Tăng trưởng GRDP suy ra (%)", "Implied GRDP growth (%)"))
         handles, labels = axes[0].get_legend_handles_labels()
         fig.legend(handles, labels, loc="outside lower center", ncols=3)
         fig.canvas.draw()

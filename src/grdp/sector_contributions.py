@@ -22,10 +22,17 @@ import pandas as pd
 
 from .decomposition import calibrate_bridge, contributions, implied_growth, required_sector_growth
 from .plan import Period, value_at
-from .sector_targets import GRDP_KEY, PLAN_SECTORS, _growth, _rest_weights, _row, plan_sector_growth
-from .structure import DEFAULT_INDUSTRY_SPLIT, INDUSTRY_SPLIT_RANGE, BaseStructure, merged_structure, rest_structure
+from .sector_targets import GRDP_KEY, PLAN_SECTORS, period_weights, plan_row, plan_sector_growth, sector_growth
+from .structure import DEFAULT_INDUSTRY_SPLIT, INDUSTRY_SPLIT_RANGE, BaseStructure, merged_structure
 
 __all__ = ["plan_contributions", "required_growth_table", "calibrated_bridge", "implied_growth_grid", "split_sensitivity"]
+
+
+def _plan_weights(plan: pd.DataFrame, structure: BaseStructure | None, industry_split: Any, period: Period) -> tuple[pd.DataFrame, Any]:
+    """The plan's sector figures and the base structure (default: the merged province's) as weights of ``period``."""
+    structure = merged_structure() if structure is None else structure
+    table = plan_sector_growth(plan)
+    return table, period_weights(table, structure.weights(industry_split=industry_split), period)
 
 
 def plan_contributions(
@@ -47,12 +54,8 @@ def plan_contributions(
     >>> round(float(c.loc["total", "contribution_pp"]), 3)
     11.075
     """
-    structure = merged_structure() if structure is None else structure
-    table = plan_sector_growth(plan)
-    w = structure.weights(industry_split=industry_split)
-    if period == "rest":
-        w = rest_structure(w, _rest_weights(table))
-    g = {k: bridge * v for k, v in _growth(table, period).items()}
+    table, w = _plan_weights(plan, structure, industry_split, period)
+    g = {k: bridge * v for k, v in sector_growth(table, period).items()}
     g["taxes"] = float(implied_growth(g, w))
     return contributions(g, weights=w)
 
@@ -77,14 +80,9 @@ def required_growth_table(
     >>> required_growth_table(load_plan()).round(2)["10.0"].tolist()
     [-4.17, 10.27, 5.25, 6.25]
     """
-    structure = merged_structure() if structure is None else structure
-    table = plan_sector_growth(plan)
-    w = structure.weights(industry_split=industry_split)
-    if period == "rest":
-        w = rest_structure(w, _rest_weights(table))
-    g = _growth(table, period)
-    row = _row(plan, GRDP_KEY)
-    v = value_at(row, period)
+    table, w = _plan_weights(plan, structure, industry_split, period)
+    g = sector_growth(table, period)
+    v = value_at(plan_row(plan, GRDP_KEY), period)
     ends = sorted({x for x in (v.low, v.high) if x is not None})
     out = pd.DataFrame({"target": pd.Series(g)})
     for end in ends:
@@ -109,10 +107,8 @@ def calibrated_bridge(
     >>> calibrated_bridge(load_plan(), industry_split=np.array([0.68, 0.82, 0.91])).round(4)
     array([0.955 , 0.9366, 0.9251])
     """
-    structure = merged_structure() if structure is None else structure
-    table = plan_sector_growth(plan)
-    w = structure.weights(industry_split=np.asarray(industry_split, dtype="float64"))
-    return calibrate_bridge(_growth(table, "done"), float(table.loc["total", "done"]), w, weights_of=weights_of)  # type: ignore[arg-type]
+    table, w = _plan_weights(plan, structure, np.asarray(industry_split, dtype="float64"), "done")
+    return calibrate_bridge(sector_growth(table, "done"), float(table.loc["total", "done"]), w, weights_of=weights_of)  # type: ignore[arg-type]
 
 
 def implied_growth_grid(
@@ -135,14 +131,10 @@ def implied_growth_grid(
     >>> implied_growth_grid(load_plan(), industry_split=[0.82], bridge=[0.9366, 1.0]).round(2).to_numpy().tolist()
     [[10.37, 11.07]]
     """
-    structure = merged_structure() if structure is None else structure
-    table = plan_sector_growth(plan)
     a = np.asarray(industry_split, dtype="float64")
     b = np.asarray(bridge, dtype="float64")
-    w = structure.weights(industry_split=a[:, None])
-    if period == "rest":
-        w = rest_structure(w, _rest_weights(table))
-    values = implied_growth(_growth(table, period), w, bridge=b[None, :], weights_of=weights_of)  # type: ignore[arg-type]
+    table, w = _plan_weights(plan, structure, a[:, None], period)
+    values = implied_growth(sector_growth(table, period), w, bridge=b[None, :], weights_of=weights_of)  # type: ignore[arg-type]
     values = np.broadcast_to(values, (len(a), len(b)))
     return pd.DataFrame(values, index=pd.Index(a, name="industry_split"), columns=pd.Index(b, name="bridge"))
 
@@ -167,16 +159,13 @@ def split_sensitivity(
     >>> split_sensitivity(load_plan(), industry_split=[0.82]).round(3).to_numpy().tolist()
     [[0.937, 11.075, 10.372]]
     """
-    structure = merged_structure() if structure is None else structure
     if industry_split is None:
         industry_split = np.round(np.arange(INDUSTRY_SPLIT_RANGE[0], INDUSTRY_SPLIT_RANGE[1] + 0.005, 0.01), 2)
     a = np.asarray(industry_split, dtype="float64")
-    table = plan_sector_growth(plan)
-    w = structure.weights(industry_split=a)
-    b = np.asarray(calibrate_bridge(_growth(table, "done"), float(table.loc["total", "done"]), w, weights_of=weights_of))  # type: ignore[arg-type]
-    if period == "rest":
-        w = rest_structure(w, _rest_weights(table))
-    g = _growth(table, period)
+    table, w = _plan_weights(plan, structure, a, "year")
+    b = np.asarray(calibrate_bridge(sector_growth(table, "done"), float(table.loc["total", "done"]), w, weights_of=weights_of))  # type: ignore[arg-type]
+    w = period_weights(table, w, period)
+    g = sector_growth(table, period)
     one = implied_growth(g, w, weights_of=weights_of)  # type: ignore[arg-type]
     cal = implied_growth(g, w, bridge=b, weights_of=weights_of)  # type: ignore[arg-type]
     return pd.DataFrame(

@@ -30,48 +30,26 @@ in (:mod:`grdp.montecarlo`), an array comes out.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 import pandas as pd
 
+from .decomposition import calibrate_bridge, implied_growth
 from .labels import Lang, check_lang, label
-from .numbers import format_number
 from .periods import annual_growth, implied_weight
+from .plan import load_plan, value_at
+from .sector_targets import GRDP_KEY, PLAN_SECTORS
+from .structure import DEFAULT_INDUSTRY_SPLIT, merged_structure, sector_label
+from .wording import SummaryDisplay, num, phrase
 
-__all__ = ["SECTOR_KEYS", "GRDP_KEY", "SectorModel", "sector_model", "sector_name"]
-
-SECTOR_KEYS: dict[str, str] = {
-    "agriculture": "output_growth_agriculture",
-    "industry": "output_growth_industry",
-    "construction": "output_growth_construction",
-    "services": "output_growth_services",
-}
-"""Sector key → the plan row's indicator key (rows 2.1-2.4)."""
-GRDP_KEY = "grdp_growth"
-"""The plan row of GRDP growth."""
-
-
-def _t(lang: Lang, vi: str, en: str) -> str:
-    return vi if lang == "vi" else en
-
-
-def _num(x: float, precision: int, lang: Lang) -> str:
-    return format_number(float(x), precision=precision, style=lang)
-
-
-def sector_name(key: str, lang: Lang = "vi") -> str:
-    """Display name of a sector key (:func:`grdp.structure.sector_label`)."""
-    from .structure import sector_label
-
-    return sector_label(key, lang)
+__all__ = ["SectorModel", "sector_model"]
 
 
 @dataclass(frozen=True)
-class SectorModel:
+class SectorModel(SummaryDisplay):
     """Q4 output growth by sector → annual GRDP growth (see the module notes).
 
     Attributes
@@ -105,6 +83,8 @@ class SectorModel:
     weights_of: str = "previous"
     lang: Lang = "vi"
 
+    _table_index: ClassVar[bool] = True
+
     @property
     def sectors(self) -> tuple[str, ...]:
         return tuple(self.done)
@@ -132,8 +112,6 @@ class SectorModel:
 
     def annual_growth(self, q4: Mapping[str, Any] | None = None, *, revision: Any = 0.0) -> Any:
         """Annual GRDP growth, %: scalars in, a float out; arrays of draws in, an array out."""
-        from .decomposition import implied_growth
-
         g = implied_growth(self.sector_annual(q4), self.weights, bridge=self.bridge, weights_of=self.weights_of)
         return g + self.revision_weight * (np.asarray(revision) if np.ndim(revision) else float(revision))
 
@@ -162,42 +140,32 @@ class SectorModel:
     def table(self, *, lang: Lang | None = None) -> pd.DataFrame:
         lang = check_lang(lang or self.lang)
         f = self.to_frame()
-        out = pd.DataFrame(
+        return pd.DataFrame(
             {
-                _t(lang, "9 tháng (%)", "9 months (%)"): f["done"].to_numpy(),
-                _t(lang, "Mục tiêu quý IV (%)", "Q4 target (%)"): f["q4_base"].to_numpy(),
-                _t(lang, "Mục tiêu năm (%)", "Annual target (%)"): f["annual_target"].to_numpy(),
-                _t(lang, "Tỷ trọng quý IV năm trước", "Previous-year Q4 weight"): f["q4_weight"].round(3).to_numpy(),
-                _t(lang, "Tỷ trọng trong GRDP", "Weight in GRDP"): f["grdp_weight"].round(3).to_numpy(),
-                _t(lang, "Điểm GRDP / 1 điểm quý IV", "GRDP points per Q4 point"): f["grdp_points_per_q4_point"].round(4).to_numpy(),
+                phrase(lang, "9 tháng (%)", "9 months (%)"): f["done"].to_numpy(),
+                phrase(lang, "Mục tiêu quý IV (%)", "Q4 target (%)"): f["q4_base"].to_numpy(),
+                phrase(lang, "Mục tiêu năm (%)", "Annual target (%)"): f["annual_target"].to_numpy(),
+                phrase(lang, "Tỷ trọng quý IV năm trước", "Previous-year Q4 weight"): f["q4_weight"].round(3).to_numpy(),
+                phrase(lang, "Tỷ trọng trong GRDP", "Weight in GRDP"): f["grdp_weight"].round(3).to_numpy(),
+                phrase(lang, "Điểm GRDP / 1 điểm quý IV", "GRDP points per Q4 point"): f["grdp_points_per_q4_point"].round(4).to_numpy(),
             },
-            index=pd.Index([sector_name(s, lang) for s in f.index], name=label("sc_sector", lang)),
+            index=pd.Index([sector_label(s, lang) for s in f.index], name=label("sc_sector", lang)),
         )
-        return out
 
     def summary(self, *, lang: Lang | None = None) -> str:
         lang = check_lang(lang or self.lang)
         base = float(self.annual_growth())
-        return _t(
+        return phrase(
             lang,
-            f"Mô hình ngành: GRDP cả năm {_num(base, 2, lang)} % khi các ngành đạt mục tiêu quý IV; hệ số GTTT/GTSX "
-            f"{_num(self.bridge, 3, lang)} (hiệu chỉnh theo 9 tháng), tỷ trọng công nghiệp trong CN-XD "
-            f"{_num(self.industry_split, 2, lang)}, tỷ trọng quý IV của GRDP {_num(self.grdp_q4_weight, 3, lang)} "
-            f"(1 điểm điều chỉnh số 9 tháng = {_num(self.revision_weight, 3, lang)} điểm cả năm).",
-            f"Sector model: annual GRDP {_num(base, 2, lang)} % with every sector at its Q4 target; value added/output "
-            f"bridge {_num(self.bridge, 3, lang)} (calibrated on the 9 months), industry split "
-            f"{_num(self.industry_split, 2, lang)}, GRDP Q4 weight {_num(self.grdp_q4_weight, 3, lang)} "
-            f"(1 point of 9-month revision = {_num(self.revision_weight, 3, lang)} annual points).",
+            f"Mô hình ngành: GRDP cả năm {num(base, 2, lang)} % khi các ngành đạt mục tiêu quý IV; hệ số GTTT/GTSX "
+            f"{num(self.bridge, 3, lang)} (hiệu chỉnh theo 9 tháng), tỷ trọng công nghiệp trong CN-XD "
+            f"{num(self.industry_split, 2, lang)}, tỷ trọng quý IV của GRDP {num(self.grdp_q4_weight, 3, lang)} "
+            f"(1 điểm điều chỉnh số 9 tháng = {num(self.revision_weight, 3, lang)} điểm cả năm).",
+            f"Sector model: annual GRDP {num(base, 2, lang)} % with every sector at its Q4 target; value added/output "
+            f"bridge {num(self.bridge, 3, lang)} (calibrated on the 9 months), industry split "
+            f"{num(self.industry_split, 2, lang)}, GRDP Q4 weight {num(self.grdp_q4_weight, 3, lang)} "
+            f"(1 point of 9-month revision = {num(self.revision_weight, 3, lang)} annual points).",
         )
-
-    def __str__(self) -> str:
-        return self.summary()
-
-    def _repr_pretty_(self, p, cycle: bool) -> None:  # noqa: ANN001 - IPython's text/plain view
-        p.text(self.summary())
-
-    def _repr_html_(self) -> str:
-        return f"<p>{html.escape(self.summary())}</p>" + self.table().to_html()
 
 
 def sector_model(
@@ -232,14 +200,10 @@ def sector_model(
     >>> round(m.bridge, 4), round(float(m.annual_growth()), 3)
     (0.9366, 10.372)
     """
-    from .decomposition import calibrate_bridge
-    from .plan import load_plan, value_at
-    from .structure import DEFAULT_INDUSTRY_SPLIT, merged_structure
-
     lang = check_lang(lang)
     plan = load_plan() if plan is None else plan
     rows = {}
-    for key in (*SECTOR_KEYS.values(), GRDP_KEY):
+    for key in (*PLAN_SECTORS.values(), GRDP_KEY):
         found = plan[plan["key"] == key]
         if found.empty:
             raise ValueError(f"the plan has no row {key!r}: the sector model needs rows 2.1-2.4 and the GRDP row")
@@ -251,10 +215,10 @@ def sector_model(
             raise ValueError(f"row {row['stt']} has no {period} figure: the sector model needs it")
         return (v.low + (v.high if v.high is not None else v.low)) / 2
 
-    done = {s: mid(rows[k], "done") for s, k in SECTOR_KEYS.items()}
-    q4 = {s: mid(rows[k], "rest") for s, k in SECTOR_KEYS.items()}
-    year = {s: mid(rows[k], "year") for s, k in SECTOR_KEYS.items()}
-    w4 = {s: float(implied_weight(done[s], q4[s], year[s])) for s in SECTOR_KEYS}
+    done = {s: mid(rows[k], "done") for s, k in PLAN_SECTORS.items()}
+    q4 = {s: mid(rows[k], "rest") for s, k in PLAN_SECTORS.items()}
+    year = {s: mid(rows[k], "year") for s, k in PLAN_SECTORS.items()}
+    w4 = {s: float(implied_weight(done[s], q4[s], year[s])) for s in PLAN_SECTORS}
     g_row = rows[GRDP_KEY]
     g_done, g_q4, g_year = mid(g_row, "done"), mid(g_row, "rest"), mid(g_row, "year")
     yv = value_at(g_row, "year")

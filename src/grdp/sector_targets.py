@@ -38,8 +38,9 @@ must mean the plan contradicts itself, not that one assumption fails.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -57,16 +58,27 @@ from .structure import (
     rest_structure,
     split_structure,
 )
+from .wording import num, period_names, span
 
 __all__ = [
     "PLAN_SECTORS",
+    "GRDP_KEY",
+    "MissingFigures",
+    "plan_row",
+    "printed_interval",
     "plan_sector_growth",
+    "require_figures",
+    "sector_growth",
+    "sector_rest_weights",
+    "period_weights",
+    "WEIGHTS_OF",
+    "SPLIT_STEP",
+    "BRIDGE_STEPS",
+    "split_grid",
+    "calibrated_range",
+    "admissible_bridges",
     "SectorTargetsCheck",
     "check_sector_targets",
-    "calibrated_range",
-    "sector_rest_weights",
-    "MissingFigures",
-    "period_names",
 ]
 
 PLAN_SECTORS: dict[str, str] = {
@@ -77,9 +89,13 @@ PLAN_SECTORS: dict[str, str] = {
 }
 """Sector key → the plan row's indicator key (rows 2.1-2.4)."""
 GRDP_KEY = "grdp_growth"
+"""The plan row of GRDP growth (row 1)."""
 WEIGHTS_OF = ("previous", "current")
+"""The two readings of the base structure a check tries (see :func:`grdp.decomposition.implied_growth`)."""
 SPLIT_STEP = 0.005
+"""Step of the industry splits a check tries (:func:`split_grid`)."""
 BRIDGE_STEPS = 41
+"""Number of value added/output bridges a check tries between the ends of the admissible range."""
 
 
 class MissingFigures(LookupError):
@@ -111,14 +127,28 @@ class MissingFigures(LookupError):
 # --------------------------------------------------------------------------- the plan's figures
 
 
-def _row(plan: pd.DataFrame, key: str) -> pd.Series:
+def plan_row(plan: pd.DataFrame, key: str) -> pd.Series:
+    """The plan's row of an indicator key (the first, if repeated); :class:`MissingFigures` if absent.
+
+    >>> from grdp import load_plan
+    >>> plan_row(load_plan(), GRDP_KEY)["stt"]
+    '1'
+    """
     rows = plan[plan["key"] == key]
     if rows.empty:
         raise MissingFigures([(key, "")])
     return rows.iloc[0]
 
 
-def _interval(row: pd.Series, period: Period) -> Interval:
+def printed_interval(row: pd.Series, period: Period) -> Interval:
+    """The rounding interval of what a plan row prints for a period: from its low end's low to its high end's high.
+
+    Raises :class:`MissingFigures` when the figure is missing or only a bound.
+
+    >>> from grdp import load_plan
+    >>> [round(x, 3) for x in printed_interval(plan_row(load_plan(), GRDP_KEY), "year")]
+    [9.95, 10.55]
+    """
     v = value_at(row, period)
     if v.is_missing or v.low is None or v.high is None or v.precision is None:
         raise MissingFigures([(str(row["stt"]), period)])
@@ -135,8 +165,8 @@ def plan_sector_growth(plan: pd.DataFrame) -> pd.DataFrame:
         Index ``agriculture, industry, construction, services, total`` (total:
         GRDP, row 1); ``stt``; for each period ``done``, ``rest``, ``year``: the printed
         value (the middle of a printed range) and ``*_low`` / ``*_high``, the
-        rounding interval of what is printed (a range: from its low end's low to
-        its high end's high).
+        rounding interval of what is printed (:func:`printed_interval`; NaN where
+        nothing or only a bound is printed).
 
     Examples
     --------
@@ -147,14 +177,14 @@ def plan_sector_growth(plan: pd.DataFrame) -> pd.DataFrame:
     >>> t.loc["total", ["year_low", "year_high"]].round(2).tolist()
     [9.95, 10.55]
     """
-    rows = {s: _row(plan, k) for s, k in PLAN_SECTORS.items()}
-    rows["total"] = _row(plan, GRDP_KEY)
+    rows = {s: plan_row(plan, k) for s, k in PLAN_SECTORS.items()}
+    rows["total"] = plan_row(plan, GRDP_KEY)
     records = {}
     for s, r in rows.items():
         rec: dict[str, float] = {}
         for p in ("done", "rest", "year"):
             try:
-                iv = _interval(r, p)  # type: ignore[arg-type]
+                iv = printed_interval(r, p)  # type: ignore[arg-type]
                 v = value_at(r, p)  # type: ignore[arg-type]
                 rec.update({p: (v.low + v.high) / 2, f"{p}_low": iv.low, f"{p}_high": iv.high})  # type: ignore[operator]
             except MissingFigures:
@@ -163,18 +193,82 @@ def plan_sector_growth(plan: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame.from_dict(records, orient="index")
 
 
-def _require(table: pd.DataFrame, rows: list[str], periods: tuple[str, ...]) -> None:
-    """Raise :class:`MissingFigures` naming every missing (row, period)."""
+def require_figures(table: pd.DataFrame, rows: list[str], periods: tuple[str, ...]) -> None:
+    """Raise :class:`MissingFigures` naming every (row, period) of a :func:`plan_sector_growth` table that is missing."""
     missing = [(str(table.loc[r, "stt"]), p) for r in rows for p in periods if pd.isna(table.loc[r, p])]
     if missing:
         raise MissingFigures(missing)
 
 
+def sector_growth(table: pd.DataFrame, column: str) -> dict[str, float]:
+    """One column of a :func:`plan_sector_growth` table (``"year"``, ``"done_low"`` …) for the four plan sectors.
+
+    >>> from grdp import load_plan
+    >>> sector_growth(plan_sector_growth(load_plan()), "done")
+    {'agriculture': 2.6, 'industry': 10.5, 'construction': 8.5, 'services': 7.9}
+    """
+    return {s: float(table.loc[s, column]) for s in PLAN_SECTORS}
+
+
+def _implied_weight(table: pd.DataFrame, row: str) -> float:
+    return float(implied_weight(table.loc[row, "done"], table.loc[row, "rest"], table.loc[row, "year"]))
+
+
+def sector_rest_weights(plan: pd.DataFrame) -> pd.Series:
+    """Each sector's previous-year weight of the rest of the year (Q4), implied by its own three printed figures.
+
+    ``w_i = (year_i - done_i) / (rest_i - done_i)`` (:func:`grdp.periods.implied_weight`),
+    GRDP's from the middles of its printed ranges. With them, a sector's annual
+    growth from its 9 months and Q4 is :func:`grdp.periods.annual_growth` with
+    ``rest_weight=w_i``, and Q4's structure is :func:`period_weights`.
+
+    >>> from grdp import load_plan
+    >>> sector_rest_weights(load_plan()).round(4).to_dict()
+    {'agriculture': 0.2857, 'industry': 0.3226, 'construction': 0.3366, 'services': 0.3134, 'total': 0.3205}
+    """
+    table = plan_sector_growth(plan)
+    require_figures(table, list(table.index), ("done", "rest", "year"))
+    return pd.Series({s: _implied_weight(table, s) for s in [*PLAN_SECTORS, "total"]}, name="rest_weight")
+
+
+def period_weights(table: pd.DataFrame, weights: Mapping[str, Any], period: Period) -> Any:
+    """The base structure as the previous year's weights of one period of the plan.
+
+    The annual ``weights`` serve the year and the part done; the rest of the
+    year (Q4) weighs each sector by its previous-year Q4 weight implied by its
+    own three printed figures (:func:`grdp.structure.rest_structure`; taxes at
+    the value-added-weighted mean weight).
+
+    >>> from grdp import load_plan
+    >>> from grdp.structure import merged_structure
+    >>> w = period_weights(plan_sector_growth(load_plan()), merged_structure().weights(), "rest")
+    >>> round(w["agriculture"], 4)  # 0,119 × 0,2857 / Σ s_i w_i (0,3168): agriculture weighs more in Q4
+    0.1073
+    """
+    if period != "rest":
+        return weights
+    return rest_structure(weights, {s: _implied_weight(table, s) for s in PLAN_SECTORS})
+
+
+# --------------------------------------------------------------------------- admissible assumptions
+
+
+def split_grid(split: tuple[float, float], default: float = DEFAULT_INDUSTRY_SPLIT) -> np.ndarray:
+    """The industry splits a check tries: ``split`` in steps of :data:`SPLIT_STEP`, its ends and the default if inside.
+
+    >>> split_grid((0.8, 0.82), 0.813).tolist()
+    [0.8, 0.805, 0.81, 0.813, 0.815, 0.82]
+    """
+    lo, hi = float(split[0]), float(split[1])
+    grid = np.round(np.arange(lo, hi + SPLIT_STEP / 2, SPLIT_STEP), 6)
+    return np.unique(np.concatenate([grid, [lo, hi], [default] if lo <= default <= hi else []]))
+
+
 def _corners(table: pd.DataFrame) -> dict[str, tuple[dict[str, float], float]]:
     """9-month (sector growth, GRDP growth) at the corners giving the lowest and highest calibrated bridge."""
     return {
-        "low": (_growth(table, "done_high"), float(table.loc["total", "done_low"])),
-        "high": (_growth(table, "done_low"), float(table.loc["total", "done_high"])),
+        "low": (sector_growth(table, "done_high"), float(table.loc["total", "done_low"])),
+        "high": (sector_growth(table, "done_low"), float(table.loc["total", "done_high"])),
     }
 
 
@@ -193,46 +287,20 @@ def calibrated_range(
     """
     structure = merged_structure() if structure is None else structure
     table = plan_sector_growth(plan)
-    _require(table, list(table.index), ("done",))
-    w = split_structure(structure.shares.to_dict(), industry_split=_split_grid(industry_split, DEFAULT_INDUSTRY_SPLIT))
+    require_figures(table, list(table.index), ("done",))
+    w = split_structure(structure.shares.to_dict(), industry_split=split_grid(industry_split))
     b = np.concatenate([np.ravel(calibrate_bridge(g9, G9, w, weights_of=wo))  # type: ignore[arg-type]
                         for wo in weights_of for g9, G9 in _corners(table).values()])
     return Interval(float(np.nanmin(b)), float(np.nanmax(b)))
 
 
-def _growth(table: pd.DataFrame, col: str) -> dict[str, float]:
-    return {s: float(table.loc[s, col]) for s in PLAN_SECTORS}
+def admissible_bridges(calibrated: Interval) -> Interval:
+    """The bridges admitted by default: from the calibrated ones to 1 ("value added grows like output").
 
-
-def _rest_weights(table: pd.DataFrame) -> dict[str, float]:
-    """Each sector's previous-year Q4 weight implied by its own printed 9 months, Q4 and year."""
-    return {s: float(implied_weight(table.loc[s, "done"], table.loc[s, "rest"], table.loc[s, "year"])) for s in PLAN_SECTORS}
-
-
-def sector_rest_weights(plan: pd.DataFrame) -> pd.Series:
-    """Each sector's previous-year weight of the rest of the year (Q4), implied by its own three printed figures.
-
-    ``w_i = (year_i - done_i) / (rest_i - done_i)`` (:func:`grdp.periods.implied_weight`),
-    GRDP's from the middles of its printed ranges. With them, a sector's annual
-    growth from its 9 months and Q4 is :func:`grdp.periods.annual_growth` with
-    ``rest_weight=w_i``, and Q4's structure is
-    :func:`grdp.structure.rest_structure` of the annual one.
-
-    >>> from grdp import load_plan
-    >>> sector_rest_weights(load_plan()).round(4).to_dict()
-    {'agriculture': 0.2857, 'industry': 0.3226, 'construction': 0.3366, 'services': 0.3134, 'total': 0.3205}
+    >>> admissible_bridges(Interval(0.918, 0.968))
+    Interval(low=0.918, high=1.0)
     """
-    table = plan_sector_growth(plan)
-    _require(table, list(table.index), ("done", "rest", "year"))
-    out = _rest_weights(table)
-    out["total"] = float(implied_weight(table.loc["total", "done"], table.loc["total", "rest"], table.loc["total", "year"]))
-    return pd.Series(out, name="rest_weight")
-
-
-def _split_grid(split: tuple[float, float], default: float) -> np.ndarray:
-    lo, hi = float(split[0]), float(split[1])
-    grid = np.round(np.arange(lo, hi + SPLIT_STEP / 2, SPLIT_STEP), 6)
-    return np.unique(np.concatenate([grid, [lo, hi], [default] if lo <= default <= hi else []]))
+    return Interval(min(calibrated.low, 1.0), max(calibrated.high, 1.0))
 
 
 def _ranges(grid: np.ndarray, mask: np.ndarray) -> list[tuple[float, float]]:
@@ -331,7 +399,69 @@ class SectorTargetsCheck:
         return pd.DataFrame(rows)
 
     def summary(self, *, lang: Lang = "vi") -> str:
-        return _sector_detail(self, check_lang(lang))[0]
+        """The implied GRDP growth with bridge 1, with the calibrated bridge and over every admissible assumption."""
+        lang = check_lang(lang)
+        done, rest = period_names(self.months_done, lang)
+        st = "/".join(num(v, 1, lang) for v in self.structure.shares)
+        f = self.figures
+        g9 = "/".join(format_number(float(f.loc[k, "done"]), style=lang) for k in PLAN_SECTORS)
+        G9 = format_number(float(f.loc["total", "done"]), style=lang)
+        y1, q1 = self.implied("year", "one"), self.implied("rest", "one")
+        yc, qc = self.implied("year", "calibrated"), self.implied("rest", "calibrated")
+        ya, qa = self.implied("year"), self.implied("rest")
+        ba = span(self.bridge_admissible, 3, lang)
+        ty, tq = self.targets["year"], self.targets["rest"]
+        split = span(self.split_range, 2, lang)
+        b = span(self.bridge_calibrated, 3, lang)
+        runs_y, runs_q = _runs(self.agreeing_splits("year"), lang), _runs(self.agreeing_splits("rest"), lang)
+
+        def side(iv: Interval, target: Interval) -> str:
+            if iv.low > target.high:
+                return "cao hơn mục tiêu" if lang == "vi" else "above the target"
+            if iv.high < target.low:
+                return "thấp hơn mục tiêu" if lang == "vi" else "below the target"
+            return "khớp mục tiêu với một số giả định" if lang == "vi" else "agreeing under some assumptions"
+
+        if lang == "vi":
+            return (
+                f"Trên cơ cấu {self.structure.period} ({st} %, giá hiện hành), tỷ trọng công nghiệp trong CN-XD {split} "
+                f"(mặc định {num(self.default_split, 2, lang)}), thuế sản phẩm tăng như GTTT: nếu GTTT tăng như GTSX (hệ số 1), "
+                f"mục tiêu ngành ngầm định GRDP cả năm tăng {span(y1, 2, lang)} % ({side(y1, ty)}) và {rest} "
+                f"{span(q1, 2, lang)} % ({side(q1, tq)}); mục tiêu {span(ty, 2, lang)} % và {span(tq, 2, lang)} %, kể cả làm tròn. "
+                f"Số {done} của chính kế hoạch (GTSX ngành {g9} %, GRDP {G9} %) cho hệ số GTTT/GTSX {b}; "
+                f"với hệ số đó mục tiêu ngành ngầm định cả năm {span(yc, 2, lang)} % và {rest} {span(qc, 2, lang)} %, "
+                f"khớp mục tiêu khi tỷ trọng công nghiệp trong CN-XD trong khoảng {runs_y} (năm), "
+                f"{runs_q} ({rest}). Trên mọi giả định chấp nhận được (hệ số {ba}, tỷ trọng công nghiệp "
+                f"{split}, cơ cấu đọc là của năm trước hoặc của chính năm nay): cả năm {span(ya, 2, lang)} %, {rest} "
+                f"{span(qa, 2, lang)} %."
+            )
+        return (
+            f"On the {self.structure.period} structure ({st} %, current prices), industry's share of industry + construction "
+            f"{split} (default {num(self.default_split, 2, lang)}), product taxes growing like value added: if value added grows "
+            f"like output (bridge 1), the sector targets imply GRDP growth of {span(y1, 2, lang)} % for the year "
+            f"({side(y1, ty)}) and {span(q1, 2, lang)} % in {rest} ({side(q1, tq)}); targets {span(ty, 2, lang)} % and "
+            f"{span(tq, 2, lang)} %, rounding included. The plan's own figures for the {done} (sector output {g9} %, GRDP {G9} %) "
+            f"give a value added/output bridge of {b}; with it the sector targets imply {span(yc, 2, lang)} % for the year "
+            f"and {span(qc, 2, lang)} % in {rest}, agreeing with the targets for an industry split in "
+            f"{runs_y} (year), {runs_q} ({rest}). Over every admissible assumption (bridge "
+            f"{ba}, industry split {split}, the structure read as last year's or as this year's own): {span(ya, 2, lang)} % "
+            f"for the year, {span(qa, 2, lang)} % in {rest}."
+        )
+
+    def warning(self, *, lang: Lang = "vi") -> str:
+        """Under which assumptions year and Q4 agree; empty unless the verdict is ``conditional``."""
+        lang = check_lang(lang)
+        if self.verdict != "conditional":
+            return ""
+        done, _ = period_names(self.months_done, lang)
+        b = span(self.bridge_calibrated, 3, lang)
+        runs = _runs(self.agreeing_splits(None, bridge_kind=None), lang)
+        bmax = num(np.floor(self.max_agreeing_bridge() * 100) / 100, 2, lang)  # a round bridge that still agrees
+        if lang == "vi":
+            return (f"Chỉ khớp khi GTTT tăng chậm hơn GTSX (hệ số ≤ {bmax}, như {done}: {b}) và tỷ trọng công "
+                    f"nghiệp trong CN-XD {runs}; nếu GTTT tăng như GTSX thì không khớp.")
+        return (f"Agrees only if value added grows more slowly than output (bridge ≤ {bmax}, as in the {done}: "
+                f"{b}) and the industry split is in {runs}; if value added grows like output, it does not.")
 
     def _repr_html_(self) -> str:
         return f"<p>{self.summary()}</p>" + self.to_frame().to_html(index=False)
@@ -388,42 +518,38 @@ def check_sector_targets(
     """
     structure = merged_structure() if structure is None else structure
     table = plan_sector_growth(plan)
-    _require(table, list(table.index), ("done", "rest", "year"))
+    require_figures(table, list(table.index), ("done", "rest", "year"))
     targets = {p: Interval(float(table.loc["total", f"{p}_low"]), float(table.loc["total", f"{p}_high"])) for p in ("year", "rest")}
-    w4 = _rest_weights(table)
-    splits = _split_grid(industry_split, default_split)
-    a = splits[:, None]
+    splits = split_grid(industry_split, default_split)
+    w = split_structure(structure.shares.to_dict(), industry_split=splits[:, None])
+    weights = {period: period_weights(table, w, period) for period in ("year", "rest")}  # type: ignore[arg-type]
     corners = _corners(table)
+    steps = np.linspace(0.0, 1.0, BRIDGE_STEPS)[None, :]
+    kinds = np.array(["between"] * BRIDGE_STEPS + ["one", "calibrated"])
     frames = []
     b_all: list[np.ndarray] = []
     for wo in weights_of:
-        w = split_structure(structure.shares.to_dict(), industry_split=a)
         b_cal = {c: np.asarray(calibrate_bridge(g9, float(G9), w, weights_of=wo)) for c, (g9, G9) in corners.items()}
         b_all += list(b_cal.values())
         if bridge is None:
             b_lo, b_hi = np.minimum(b_cal["low"], 1.0), np.maximum(b_cal["high"], 1.0)
         else:
             b_lo, b_hi = np.full_like(b_cal["low"], bridge[0]), np.full_like(b_cal["low"], bridge[1])
-        t = np.linspace(0.0, 1.0, BRIDGE_STEPS)[None, :]
-        b_grid = np.concatenate([b_lo + (b_hi - b_lo) * t, np.ones_like(b_lo)], axis=1)
-        kinds = np.array(["between"] * BRIDGE_STEPS + ["one"])
-        for period, ws in (("year", w), ("rest", rest_structure(w, w4))):
-            g_lo, g_hi = _growth(table, f"{period}_low"), _growth(table, f"{period}_high")
-            lo = np.asarray(implied_growth(g_lo, ws, bridge=b_grid, weights_of=wo))
-            hi = np.asarray(implied_growth(g_hi, ws, bridge=b_grid, weights_of=wo))
-            cal_lo = np.asarray(implied_growth(g_lo, ws, bridge=b_cal["low"], weights_of=wo))
-            cal_hi = np.asarray(implied_growth(g_hi, ws, bridge=b_cal["high"], weights_of=wo))
-            n = len(splits)
-            frame = pd.DataFrame({
+        b_grid = np.concatenate([b_lo + (b_hi - b_lo) * steps, np.ones_like(b_lo)], axis=1)
+        # per split: the grid, bridge 1, then the calibrated bridge (its low end with the figures' lows, high with highs)
+        b_low, b_high = (np.concatenate([b_grid, b_cal[c]], axis=1) for c in ("low", "high"))
+        for period, ws in weights.items():
+            frames.append(pd.DataFrame({
                 "period": period,
                 "weights_of": wo,
-                "industry_split": np.repeat(splits, b_grid.shape[1] + 1),
+                "industry_split": np.repeat(splits, len(kinds)),
                 "bridge": np.concatenate([b_grid, (b_cal["low"] + b_cal["high"]) / 2], axis=1).ravel(),
-                "bridge_kind": np.tile(np.append(kinds, "calibrated"), n),
-                "implied_low": np.concatenate([lo, cal_lo], axis=1).ravel(),
-                "implied_high": np.concatenate([hi, cal_hi], axis=1).ravel(),
-            })
-            frames.append(frame)
+                "bridge_kind": np.tile(kinds, len(splits)),
+                "implied_low": np.asarray(implied_growth(sector_growth(table, f"{period}_low"), ws, bridge=b_low,
+                                                         weights_of=wo)).ravel(),  # type: ignore[arg-type]
+                "implied_high": np.asarray(implied_growth(sector_growth(table, f"{period}_high"), ws, bridge=b_high,
+                                                          weights_of=wo)).ravel(),  # type: ignore[arg-type]
+            }))
     grid = pd.concat(frames, ignore_index=True)
     grid["agrees"] = [
         targets[p].overlaps(Interval(lo, hi)) for p, lo, hi in zip(grid["period"], grid["implied_low"], grid["implied_high"])
@@ -436,10 +562,10 @@ def check_sector_targets(
     verdict = "inconsistent" if not ok.any() else "consistent" if ok.all() else "conditional"
     b_flat = np.concatenate([np.ravel(b) for b in b_all])
     w_def = structure.weights(industry_split=default_split)
-    b_def = float(calibrate_bridge(_growth(table, "done"), float(table.loc["total", "done"]), w_def))
+    b_def = float(calibrate_bridge(sector_growth(table, "done"), float(table.loc["total", "done"]), w_def))
     default = {"bridge": b_def}
-    for period, ws in (("year", w_def), ("rest", rest_structure(w_def, w4))):
-        g = _growth(table, period)
+    for period in ("year", "rest"):
+        g, ws = sector_growth(table, period), period_weights(table, w_def, period)  # type: ignore[arg-type]
         default[f"{period}_calibrated"] = float(implied_growth(g, ws, bridge=b_def))
         default[f"{period}_one"] = float(implied_growth(g, ws))
     return SectorTargetsCheck(
@@ -456,94 +582,5 @@ def check_sector_targets(
     )
 
 
-# --------------------------------------------------------------------------- wording
-
-
-def _n(x: float, lang: Lang, p: int = 1) -> str:
-    return format_number(x, precision=p, style=lang)
-
-
-def _iv(iv: Interval | tuple[float, float], lang: Lang, p: int = 1) -> str:
-    """``10,80–11,36``; with a negative end ``-1,0 đến 1,0`` (a dash would read as a minus)."""
-    lo, hi = iv
-    a, b = _n(lo, lang, p), _n(hi, lang, p)
-    if a == b:
-        return a
-    if lo < 0 or hi < 0:
-        return f"{a} {'đến' if lang == 'vi' else 'to'} {b}"
-    return f"{a}–{b}"
-
-
-def period_names(months_done: int, lang: Lang) -> tuple[str, str]:
-    """``("9 tháng", "quý IV")`` / ``("9 months", "Q4")`` for a plan that splits the year after ``months_done``."""
-    rest = 12 - months_done
-    if lang == "vi":
-        return f"{months_done} tháng", ("quý IV" if rest == 3 else f"{rest} tháng cuối năm")
-    return f"{months_done} months", ("Q4" if rest == 3 else f"the last {rest} months")
-
-
 def _runs(runs: list[tuple[float, float]], lang: Lang) -> str:
-    return ", ".join(_iv(r, lang, 3) for r in runs) if runs else ("không có" if lang == "vi" else "none")
-
-
-def _sector_detail(c: SectorTargetsCheck, lang: Lang) -> tuple[str, str]:
-    """(detail, warning) of the sectors-vs-GRDP finding."""
-    vi = lang == "vi"
-    done, rest = period_names(c.months_done, lang)
-    st = "/".join(_n(v, lang) for v in c.structure.shares)
-    f = c.figures
-    g9 = "/".join(format_number(float(f.loc[k, "done"]), style=lang) for k in PLAN_SECTORS)
-    G9 = format_number(float(f.loc["total", "done"]), style=lang)
-    y1, q1 = c.implied("year", "one"), c.implied("rest", "one")
-    yc, qc = c.implied("year", "calibrated"), c.implied("rest", "calibrated")
-    ya, qa = c.implied("year"), c.implied("rest")
-    ba = _iv(c.bridge_admissible, lang, 3)
-    ty, tq = c.targets["year"], c.targets["rest"]
-    split = _iv(c.split_range, lang, 2)
-    b = _iv(c.bridge_calibrated, lang, 3)
-    runs_y, runs_q = c.agreeing_splits("year"), c.agreeing_splits("rest")
-    runs_joint = c.agreeing_splits(None, bridge_kind=None)
-    bmax = np.floor(c.max_agreeing_bridge() * 100) / 100  # a round bridge that still agrees
-
-    def side(iv: Interval, target: Interval) -> str:
-        if iv.low > target.high:
-            return "cao hơn mục tiêu" if vi else "above the target"
-        if iv.high < target.low:
-            return "thấp hơn mục tiêu" if vi else "below the target"
-        return "khớp mục tiêu với một số giả định" if vi else "agreeing under some assumptions"
-
-    if vi:
-        head = (
-            f"Trên cơ cấu {c.structure.period} ({st} %, giá hiện hành), tỷ trọng công nghiệp trong CN-XD {split} "
-            f"(mặc định {_n(c.default_split, lang, 2)}), thuế sản phẩm tăng như GTTT: nếu GTTT tăng như GTSX (hệ số 1), "
-            f"mục tiêu ngành ngầm định GRDP cả năm tăng {_iv(y1, lang, 2)} % ({side(y1, ty)}) và {rest} "
-            f"{_iv(q1, lang, 2)} % ({side(q1, tq)}); mục tiêu {_iv(ty, lang, 2)} % và {_iv(tq, lang, 2)} %, kể cả làm tròn. "
-            f"Số {done} của chính kế hoạch (GTSX ngành {g9} %, GRDP {G9} %) cho hệ số GTTT/GTSX {b}; "
-            f"với hệ số đó mục tiêu ngành ngầm định cả năm {_iv(yc, lang, 2)} % và {rest} {_iv(qc, lang, 2)} %, "
-            f"khớp mục tiêu khi tỷ trọng công nghiệp trong CN-XD trong khoảng {_runs(runs_y, lang)} (năm), "
-            f"{_runs(runs_q, lang)} ({rest}). Trên mọi giả định chấp nhận được (hệ số {ba}, tỷ trọng công nghiệp "
-            f"{split}, cơ cấu đọc là của năm trước hoặc của chính năm nay): cả năm {_iv(ya, lang, 2)} %, {rest} "
-            f"{_iv(qa, lang, 2)} %."
-        )
-        warn = (
-            f"Chỉ khớp khi GTTT tăng chậm hơn GTSX (hệ số ≤ {_n(bmax, lang, 2)}, như {done}: {b}) và tỷ trọng công "
-            f"nghiệp trong CN-XD {_runs(runs_joint, lang)}; nếu GTTT tăng như GTSX thì không khớp."
-        )
-    else:
-        head = (
-            f"On the {c.structure.period} structure ({st} %, current prices), industry's share of industry + construction "
-            f"{split} (default {_n(c.default_split, lang, 2)}), product taxes growing like value added: if value added grows "
-            f"like output (bridge 1), the sector targets imply GRDP growth of {_iv(y1, lang, 2)} % for the year "
-            f"({side(y1, ty)}) and {_iv(q1, lang, 2)} % in {rest} ({side(q1, tq)}); targets {_iv(ty, lang, 2)} % and "
-            f"{_iv(tq, lang, 2)} %, rounding included. The plan's own figures for the {done} (sector output {g9} %, GRDP {G9} %) "
-            f"give a value added/output bridge of {b}; with it the sector targets imply {_iv(yc, lang, 2)} % for the year "
-            f"and {_iv(qc, lang, 2)} % in {rest}, agreeing with the targets for an industry split in "
-            f"{_runs(runs_y, lang)} (year), {_runs(runs_q, lang)} ({rest}). Over every admissible assumption (bridge "
-            f"{ba}, industry split {split}, the structure read as last year's or as this year's own): {_iv(ya, lang, 2)} % "
-            f"for the year, {_iv(qa, lang, 2)} % in {rest}."
-        )
-        warn = (
-            f"Agrees only if value added grows more slowly than output (bridge ≤ {_n(bmax, lang, 2)}, as in the {done}: "
-            f"{b}) and the industry split is in {_runs(runs_joint, lang)}; if value added grows like output, it does not."
-        )
-    return head, warn
+    return ", ".join(span(r, 3, lang) for r in runs) if runs else ("không có" if lang == "vi" else "none")

@@ -26,16 +26,17 @@ derivative against central finite differences.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 import numpy as np
 import pandas as pd
 
 from .labels import Lang, check_lang, label
-from .numbers import format_number
 from .periods import required_growth
+from .plotting import PALETTE, new_figure, number_formatter, report_style, use_decimal_comma
+from .wording import SummaryDisplay, num, period_names, phrase, signed
 
 __all__ = [
     "RequiredGrowthSensitivity",
@@ -56,26 +57,6 @@ ran from −0,09 to +0,16 point between the first and the next release, 2013-202
 (:func:`grdp.datasets.revision_errors`); the grid is twice as wide."""
 
 
-def _t(lang: Lang, vi: str, en: str) -> str:
-    return vi if lang == "vi" else en
-
-
-def _num(x: float, precision: int, lang: Lang) -> str:
-    return format_number(float(x), precision=precision, style=lang)
-
-
-def _signed(x: float, precision: int, lang: Lang) -> str:
-    text = _num(x, precision, lang)
-    return text if text.startswith("-") or float(round(x, precision)) == 0 else "+" + text
-
-
-def _period_names(months_done: int, lang: Lang) -> tuple[str, str]:
-    rest = 12 - months_done
-    if lang == "vi":
-        return f"{months_done} tháng", ("quý IV" if rest == 3 else f"{rest} tháng cuối năm")
-    return f"{months_done} months", ("Q4" if rest == 3 else f"the last {rest} months")
-
-
 def _check_inputs(done: float, target: float, rest_weight: float, months_done: int) -> tuple[float, float, float]:
     d, t, w = float(done), float(target), float(rest_weight)
     if not all(np.isfinite([d, t, w])):
@@ -92,7 +73,7 @@ def _check_inputs(done: float, target: float, rest_weight: float, months_done: i
 
 
 @dataclass(frozen=True)
-class RequiredGrowthSensitivity:
+class RequiredGrowthSensitivity(SummaryDisplay):
     """The growth the rest of the year needs and its three partial derivatives.
 
     Attributes
@@ -142,12 +123,11 @@ class RequiredGrowthSensitivity:
         ``effect_linear``, ``effect_exact`` (the change of ``g4*`` for the step:
         +0,1 point of target or 9-month growth, +0,01 of weight)."""
         rows = []
-        for name, value, deriv, formula, step in (
-            ("target", self.target, self.d_target, "1/w", 0.1),
-            ("done", self.done, self.d_done, "-(1-w)/w", 0.1),
-            ("rest_weight", self.rest_weight, self.d_weight, "-(gY-g9M)/w^2", 0.01),
+        for name, kw, value, deriv, formula, step in (
+            ("target", "target", self.target, self.d_target, "1/w", 0.1),
+            ("done", "done", self.done, self.d_done, "-(1-w)/w", 0.1),
+            ("rest_weight", "weight", self.rest_weight, self.d_weight, "-(gY-g9M)/w^2", 0.01),
         ):
-            kw = {"target": "target", "done": "done", "rest_weight": "weight"}[name]
             exact, linear = self.change(**{kw: step})
             rows.append({"input": name, "value": value, "derivative": deriv, "formula": formula, "step": step,
                          "effect_linear": linear, "effect_exact": exact})
@@ -157,11 +137,11 @@ class RequiredGrowthSensitivity:
         """:meth:`to_frame` with labelled columns and input names, numbers rounded for display."""
         lang = check_lang(lang or self.lang)
         f = self.to_frame()
-        done_name, rest_name = _period_names(self.months_done, lang)
+        done_name, rest_name = period_names(self.months_done, lang)
         names = {
-            "target": _t(lang, "Mục tiêu năm (%)", "Annual target (%)"),
-            "done": _t(lang, f"Tăng trưởng {done_name} (%)", f"{done_name.capitalize()} growth (%)"),
-            "rest_weight": _t(lang, f"Tỷ trọng {rest_name} năm trước", f"Previous-year {rest_name} weight"),
+            "target": phrase(lang, "Mục tiêu năm (%)", "Annual target (%)"),
+            "done": phrase(lang, f"Tăng trưởng {done_name} (%)", f"{done_name.capitalize()} growth (%)"),
+            "rest_weight": phrase(lang, f"Tỷ trọng {rest_name} năm trước", f"Previous-year {rest_name} weight"),
         }
         return pd.DataFrame(
             {
@@ -178,35 +158,27 @@ class RequiredGrowthSensitivity:
     def summary(self, *, lang: Lang | None = None) -> str:
         """Three lines: what the rest needs and what one step of each input does to it."""
         lang = check_lang(lang or self.lang)
-        done_name, rest_name = _period_names(self.months_done, lang)
-        w, r = _num(self.rest_weight, 3, lang), _num(self.required, 2, lang)
+        done_name, rest_name = period_names(self.months_done, lang)
+        w, r = num(self.rest_weight, 3, lang), num(self.required, 2, lang)
+        heavier = signed(self.change(weight=0.01)[0], 2, lang)
         lines = [
-            _t(lang,
-               f"Để cả năm đạt {_num(self.target, 2, lang)} % khi {done_name} tăng {_num(self.done, 2, lang)} % "
-               f"(tỷ trọng {rest_name} năm trước {w}), {rest_name} cần tăng {r} %.",
-               f"For {_num(self.target, 2, lang)} % in the year after {_num(self.done, 2, lang)} % in {done_name} "
-               f"(previous-year {rest_name} weight {w}), {rest_name} needs {r} %."),
-            _t(lang,
-               f"Mục tiêu năm +0,1 điểm → {rest_name} cần thêm {_num(0.1 * self.d_target, 2, lang)} điểm; "
-               f"số {done_name} −0,1 điểm → thêm {_num(-0.1 * self.d_done, 2, lang)} điểm.",
-               f"Annual target +0.1 point → {rest_name} needs {_num(0.1 * self.d_target, 2, lang)} points more; "
-               f"the {self.months_done}-month figure −0.1 point → {_num(-0.1 * self.d_done, 2, lang)} points more."),
-            _t(lang,
-               f"Tỷ trọng {rest_name} +0,01 → {rest_name} cần {_signed(self.change(weight=0.01)[0], 2, lang)} điểm "
-               f"(tuyến tính: {_signed(0.01 * self.d_weight, 2, lang)}).",
-               f"{rest_name} weight +0.01 → {rest_name} needs {_signed(self.change(weight=0.01)[0], 2, lang)} points "
-               f"(linear: {_signed(0.01 * self.d_weight, 2, lang)})."),
+            phrase(lang,
+                   f"Để cả năm đạt {num(self.target, 2, lang)} % khi {done_name} tăng {num(self.done, 2, lang)} % "
+                   f"(tỷ trọng {rest_name} năm trước {w}), {rest_name} cần tăng {r} %.",
+                   f"For {num(self.target, 2, lang)} % in the year after {num(self.done, 2, lang)} % in {done_name} "
+                   f"(previous-year {rest_name} weight {w}), {rest_name} needs {r} %."),
+            phrase(lang,
+                   f"Mục tiêu năm +0,1 điểm → {rest_name} cần thêm {num(0.1 * self.d_target, 2, lang)} điểm; "
+                   f"số {done_name} −0,1 điểm → thêm {num(-0.1 * self.d_done, 2, lang)} điểm.",
+                   f"Annual target +0.1 point → {rest_name} needs {num(0.1 * self.d_target, 2, lang)} points more; "
+                   f"the {self.months_done}-month figure −0.1 point → {num(-0.1 * self.d_done, 2, lang)} points more."),
+            phrase(lang,
+                   f"Tỷ trọng {rest_name} +0,01 → {rest_name} cần {heavier} điểm "
+                   f"(tuyến tính: {signed(0.01 * self.d_weight, 2, lang)}).",
+                   f"{rest_name} weight +0.01 → {rest_name} needs {heavier} points "
+                   f"(linear: {signed(0.01 * self.d_weight, 2, lang)})."),
         ]
         return "\n".join(lines)
-
-    def __str__(self) -> str:
-        return self.summary()
-
-    def _repr_pretty_(self, p, cycle: bool) -> None:  # noqa: ANN001 - IPython's text/plain view
-        p.text(self.summary())
-
-    def _repr_html_(self) -> str:
-        return f"<p>{html.escape(self.summary()).replace(chr(10), '<br>')}</p>" + self.table().to_html(index=False)
 
 
 def required_growth_sensitivity(
@@ -263,7 +235,7 @@ def required_growth_sensitivity(
 
 
 @dataclass(frozen=True)
-class RevisionEffect:
+class RevisionEffect(SummaryDisplay):
     """What a revision of the 9-month figure does to the growth Q4 needs.
 
     Attributes
@@ -305,48 +277,39 @@ class RevisionEffect:
     def summary(self, *, lang: Lang | None = None) -> str:
         """One sentence per target at the middle weight, and the range over the weights."""
         lang = check_lang(lang or self.lang)
-        done_name, rest_name = _period_names(self.months_done, lang)
+        done_name, rest_name = period_names(self.months_done, lang)
         weights = sorted(self.frame["rest_weight"].unique())
         mid = weights[len(weights) // 2]
         after = self.done + self.revision
-        head = _t(
+        head = phrase(
             lang,
-            f"Số {done_name} {_num(self.done, 2, lang)} % điều chỉnh {_signed(self.revision, 2, lang)} điểm "
-            f"(thành {_num(after, 2, lang)} %):",
-            f"The {self.months_done}-month figure {_num(self.done, 2, lang)} % revised by {_signed(self.revision, 2, lang)} points "
-            f"(to {_num(after, 2, lang)} %):",
+            f"Số {done_name} {num(self.done, 2, lang)} % điều chỉnh {signed(self.revision, 2, lang)} điểm "
+            f"(thành {num(after, 2, lang)} %):",
+            f"The {self.months_done}-month figure {num(self.done, 2, lang)} % revised by {signed(self.revision, 2, lang)} points "
+            f"(to {num(after, 2, lang)} %):",
         )
         lines = [head]
         at_mid = self.frame[self.frame["rest_weight"] == mid]
         for row in at_mid.itertuples():
-            lines.append(_t(
+            lines.append(phrase(
                 lang,
-                f"  mục tiêu {_num(row.target, 1, lang)} %: {rest_name} cần {_num(row.required_after, 2, lang)} % "
-                f"thay vì {_num(row.required_before, 2, lang)} % ({_signed(row.change, 3, lang)} điểm, "
-                f"tỷ trọng {_num(mid, 2, lang)})",
-                f"  target {_num(row.target, 1, lang)} %: {rest_name} needs {_num(row.required_after, 2, lang)} % "
-                f"instead of {_num(row.required_before, 2, lang)} % ({_signed(row.change, 3, lang)} points, "
-                f"weight {_num(mid, 2, lang)})",
+                f"  mục tiêu {num(row.target, 1, lang)} %: {rest_name} cần {num(row.required_after, 2, lang)} % "
+                f"thay vì {num(row.required_before, 2, lang)} % ({signed(row.change, 3, lang)} điểm, "
+                f"tỷ trọng {num(mid, 2, lang)})",
+                f"  target {num(row.target, 1, lang)} %: {rest_name} needs {num(row.required_after, 2, lang)} % "
+                f"instead of {num(row.required_before, 2, lang)} % ({signed(row.change, 3, lang)} points, "
+                f"weight {num(mid, 2, lang)})",
             ))
         if len(weights) > 1:
             lo, hi = self.frame["change"].min(), self.frame["change"].max()
-            lines.append(_t(
+            lines.append(phrase(
                 lang,
-                f"  với tỷ trọng {_num(weights[0], 2, lang)}–{_num(weights[-1], 2, lang)}: "
-                f"{_signed(lo, 3, lang)} đến {_signed(hi, 3, lang)} điểm",
-                f"  over weights {_num(weights[0], 2, lang)}–{_num(weights[-1], 2, lang)}: "
-                f"{_signed(lo, 3, lang)} to {_signed(hi, 3, lang)} points",
+                f"  với tỷ trọng {num(weights[0], 2, lang)}–{num(weights[-1], 2, lang)}: "
+                f"{signed(lo, 3, lang)} đến {signed(hi, 3, lang)} điểm",
+                f"  over weights {num(weights[0], 2, lang)}–{num(weights[-1], 2, lang)}: "
+                f"{signed(lo, 3, lang)} to {signed(hi, 3, lang)} points",
             ))
         return "\n".join(lines)
-
-    def __str__(self) -> str:
-        return self.summary()
-
-    def _repr_pretty_(self, p, cycle: bool) -> None:  # noqa: ANN001 - IPython's text/plain view
-        p.text(self.summary())
-
-    def _repr_html_(self) -> str:
-        return f"<p>{html.escape(self.summary()).replace(chr(10), '<br>')}</p>" + self.table().to_html(index=False)
 
 
 def revision_effect(
@@ -409,7 +372,7 @@ def revision_effect(
 
 
 @dataclass(frozen=True)
-class RequiredGrowthGrid:
+class RequiredGrowthGrid(SummaryDisplay):
     """Required Q4 growth over previous-year Q4 weights × 9-month revisions × annual targets.
 
     Attributes
@@ -429,6 +392,8 @@ class RequiredGrowthGrid:
     plan_weights: tuple[float, float] | None = None
     months_done: int = 9
     lang: Lang = "vi"
+
+    _table_index: ClassVar[bool] = True
 
     @property
     def targets(self) -> list[float]:
@@ -460,45 +425,34 @@ class RequiredGrowthGrid:
         """The grid's extent and the range of required growth for each target."""
         lang = check_lang(lang or self.lang)
         f = self.frame
-        _, rest_name = _period_names(self.months_done, lang)
+        _, rest_name = period_names(self.months_done, lang)
         w, r = f["rest_weight"], f["revision"]
-        head = _t(
+        head = phrase(
             lang,
-            f"Tăng trưởng {rest_name} cần đạt: tỷ trọng {_num(w.min(), 2, lang)}–{_num(w.max(), 2, lang)}, "
-            f"điều chỉnh số 9 tháng {_signed(r.min(), 2, lang)} đến {_signed(r.max(), 2, lang)} điểm "
-            f"quanh {_num(self.done, 2, lang)} %.",
-            f"{rest_name} growth needed: weights {_num(w.min(), 2, lang)}–{_num(w.max(), 2, lang)}, "
-            f"9-month revisions {_signed(r.min(), 2, lang)} to {_signed(r.max(), 2, lang)} points "
-            f"around {_num(self.done, 2, lang)} %.",
+            f"Tăng trưởng {rest_name} cần đạt: tỷ trọng {num(w.min(), 2, lang)}–{num(w.max(), 2, lang)}, "
+            f"điều chỉnh số 9 tháng {signed(r.min(), 2, lang)} đến {signed(r.max(), 2, lang)} điểm "
+            f"quanh {num(self.done, 2, lang)} %.",
+            f"{rest_name} growth needed: weights {num(w.min(), 2, lang)}–{num(w.max(), 2, lang)}, "
+            f"9-month revisions {signed(r.min(), 2, lang)} to {signed(r.max(), 2, lang)} points "
+            f"around {num(self.done, 2, lang)} %.",
         )
         lines = [head]
         for t in self.targets:
             req = f.loc[np.isclose(f["target"], t), "required"]
-            lines.append(_t(
+            lines.append(phrase(
                 lang,
-                f"  mục tiêu {_num(t, 1, lang)} %: {_num(req.min(), 2, lang)}–{_num(req.max(), 2, lang)} %",
-                f"  target {_num(t, 1, lang)} %: {_num(req.min(), 2, lang)}–{_num(req.max(), 2, lang)} %",
+                f"  mục tiêu {num(t, 1, lang)} %: {num(req.min(), 2, lang)}–{num(req.max(), 2, lang)} %",
+                f"  target {num(t, 1, lang)} %: {num(req.min(), 2, lang)}–{num(req.max(), 2, lang)} %",
             ))
         return "\n".join(lines)
-
-    def __str__(self) -> str:
-        return self.summary()
-
-    def _repr_pretty_(self, p, cycle: bool) -> None:  # noqa: ANN001 - IPython's text/plain view
-        p.text(self.summary())
-
-    def _repr_html_(self) -> str:
-        return f"<p>{html.escape(self.summary()).replace(chr(10), '<br>')}</p>" + self.table().to_html()
 
     def plot(self, *, lang: Lang | None = None):
         """Heatmap of the required growth, one panel per target, with contour lines and the plan's weights.
 
         Returns the matplotlib Figure (16 cm wide, report style).
         """
-        from .plotting import PALETTE, new_figure, number_formatter, report_style, use_decimal_comma
-
         lang = check_lang(lang or self.lang)
-        _, rest_name = _period_names(self.months_done, lang)
+        _, rest_name = period_names(self.months_done, lang)
         targets = self.targets
         f = self.frame
         vmin, vmax = float(f["required"].min()), float(f["required"].max())
@@ -512,22 +466,22 @@ class RequiredGrowthGrid:
                 x, y = p.columns.to_numpy(dtype="float64"), p.index.to_numpy(dtype="float64")
                 mesh = ax.pcolormesh(x, y, p.to_numpy(), cmap="YlOrRd", vmin=vmin, vmax=vmax, shading="nearest")
                 cs = ax.contour(x, y, p.to_numpy(), levels=levels, colors="black", linewidths=0.5)
-                ax.clabel(cs, fontsize=6, fmt=lambda v: format_number(v, precision=0, style=lang))
+                ax.clabel(cs, fontsize=6, fmt=lambda v: num(v, 0, lang))
                 if self.plan_weights is not None:
                     for i, wv in enumerate(self.plan_weights):
                         ax.axvline(wv, color=PALETTE[0], lw=1.0, ls="--", label=None if i or ax is not axes[0] else
-                                   _t(lang, "Tỷ trọng quý IV mà kế hoạch ngầm định", "Q4 weight the plan implies"))
+                                   phrase(lang, "Tỷ trọng quý IV mà kế hoạch ngầm định", "Q4 weight the plan implies"))
                 ax.axhline(0.0, color=PALETTE[0], lw=0.6, ls=":", label=None if ax is not axes[0] else
-                           _t(lang, f"Số 9 tháng như công bố ({_num(self.done, 2, lang)} %)",
-                              f"9-month figure as published ({_num(self.done, 2, lang)} %)"))
-                ax.set_title(_t(lang, f"Mục tiêu năm {_num(target, 1, lang)} %", f"Annual target {_num(target, 1, lang)} %"))
-                ax.set_xlabel(_t(lang, f"Tỷ trọng {rest_name} năm trước", f"Previous-year {rest_name} weight"))
+                           phrase(lang, f"Số 9 tháng như công bố ({num(self.done, 2, lang)} %)",
+                                  f"9-month figure as published ({num(self.done, 2, lang)} %)"))
+                ax.set_title(phrase(lang, f"Mục tiêu năm {num(target, 1, lang)} %", f"Annual target {num(target, 1, lang)} %"))
+                ax.set_xlabel(phrase(lang, f"Tỷ trọng {rest_name} năm trước", f"Previous-year {rest_name} weight"))
                 ax.grid(False)
                 use_decimal_comma(ax, axis="both", lang=lang)
-            axes[0].set_ylabel(_t(lang, f"Điều chỉnh số 9 tháng {_num(self.done, 2, lang)} % (điểm)",
-                                  f"Revision of the 9-month {_num(self.done, 2, lang)} % (points)"))
+            axes[0].set_ylabel(phrase(lang, f"Điều chỉnh số 9 tháng {num(self.done, 2, lang)} % (điểm)",
+                                      f"Revision of the 9-month {num(self.done, 2, lang)} % (points)"))
             cbar = fig.colorbar(mesh, ax=list(axes), shrink=0.9)
-            cbar.set_label(_t(lang, f"Tăng trưởng {rest_name} cần đạt (%)", f"{rest_name} growth needed (%)"))
+            cbar.set_label(phrase(lang, f"Tăng trưởng {rest_name} cần đạt (%)", f"{rest_name} growth needed (%)"))
             cbar.ax.yaxis.set_major_formatter(number_formatter(lang=lang))
             fig.legend(loc="outside lower center", ncols=2)
             fig.canvas.draw()

@@ -25,6 +25,7 @@ seasonal gap that would give the target.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,16 +38,14 @@ from .periods import Interval
 from .sector_targets import (
     BRIDGE_STEPS,
     PLAN_SECTORS,
-    _growth,
-    _interval,
-    _iv,
-    _n,
-    _require,
-    _row,
-    _split_grid,
+    admissible_bridges,
     calibrated_range,
-    period_names,
+    plan_row,
     plan_sector_growth,
+    printed_interval,
+    require_figures,
+    sector_growth,
+    split_grid,
 )
 from .structure import (
     DEFAULT_INDUSTRY_SPLIT,
@@ -60,10 +59,12 @@ from .structure import (
     split_structure,
     year_share_from_done,
 )
+from .wording import num, period_names, signed, span
 
 __all__ = ["SHARE_KEY", "ShareTargetCheck", "check_share_target", "implied_year_share", "share_grid"]
 
 SHARE_KEY = "share_industry_construction_services"
+"""The plan row of the share of industry + construction + services in GRDP (row 3)."""
 
 
 @dataclass(frozen=True)
@@ -129,8 +130,56 @@ class ShareTargetCheck:
             index=["done", "target", "implied_year", "needed_seasonal_gap"],
         )
 
+    def _needed(self, lang: Lang) -> str:
+        return " – ".join(dict.fromkeys(signed(x, 1, lang) for x in self.needed_gap))
+
     def summary(self, *, lang: Lang = "vi") -> str:
-        return _share_detail(self, check_lang(lang))[0]
+        """Where the sector targets take the year's share, what seasonal gap the target needs, and on what basis."""
+        lang = check_lang(lang)
+        done, _ = period_names(self.months_done, lang)
+        nat = self.national_gaps
+        nat_iv = (float(nat.min()), float(nat.max()))
+        years = f"{nat.index.min()}–{nat.index.max()}"
+        sh = self.structure.shares
+        parts = " + ".join(num(float(sh[k]), 1, lang) for k in sh.index if k != "agriculture" and k != "taxes")
+        same = abs(self.published - self.target.mid) < 0.05
+        gva_basis = self.done.mid * (1 - self.taxes_share_done / 100)
+        need = self._needed(lang)
+        T, D, period = num(self.target.mid, 1, lang), num(self.done.mid, 1, lang), self.structure.period
+        if lang == "vi":
+            pub = (f"{T} % đúng bằng cơ cấu ước tính năm {period} ({parts}, giá hiện hành, thuế trong mẫu số)"
+                   if same else f"Cơ cấu ước tính năm {period} là {num(self.published, 1, lang)} % ({parts})")
+            return (
+                f"{pub}. Từ {D} % của {done}, mục tiêu tăng trưởng ngành đưa tỷ trọng cả năm tới {span(self.implied, 1, lang)} % "
+                f"(giá tương đối không đổi; tỷ trọng công nghiệp trong CN-XD {span(self.split_range, 2, lang)}; hệ số GTTT/GTSX "
+                f"{span(self.bridge, 3, lang)}; thuế {num(self.taxes_share_done, 1, lang)} % GRDP {done}; chênh lệch mùa vụ cả "
+                f"năm so với {done} {span(self.seasonal_gap, 1, lang)} điểm %, cả nước {years}: {span(nat_iv, 2, lang)}). "
+                f"Muốn đạt {T} % thì chênh lệch đó phải là {need} điểm %. Nếu {D} % tính trên GTTT (không có thuế), trên "
+                f"gốc của {T} % nó là {num(gva_basis, 1, lang)} %. Mục tiêu ngành nâng tỷ trọng cả năm so với năm trước "
+                f"{span(self.rise_in_year, 1, lang)} điểm %: {T} % năm nay cần năm trước khoảng "
+                f"{span(self.previous_year_needed, 1, lang)} %."
+            )
+        pub = (f"{T} % is exactly the {period} structure estimate ({parts}, current prices, taxes in the "
+               "denominator)" if same else f"The {period} structure estimate is {num(self.published, 1, lang)} % ({parts})")
+        return (
+            f"{pub}. From {D} % at {done}, the sector targets take the year's share to {span(self.implied, 1, lang)} % "
+            f"(constant relative prices; industry split {span(self.split_range, 2, lang)}; value added/output bridge "
+            f"{span(self.bridge, 3, lang)}; taxes {num(self.taxes_share_done, 1, lang)} % of GRDP in the {done}; annual "
+            f"minus {done} seasonal gap {span(self.seasonal_gap, 1, lang)} points, national {years}: "
+            f"{span(nat_iv, 2, lang)}). Reaching {T} % needs a gap of {need} points. Read as a share of value added "
+            f"(taxes out), {D} % is {num(gva_basis, 1, lang)} % on the basis of {T} %. The sector targets raise the annual "
+            f"share on the previous year by {span(self.rise_in_year, 1, lang)} points: {T} % this year needs about "
+            f"{span(self.previous_year_needed, 1, lang)} % last year."
+        )
+
+    def warning(self, *, lang: Lang = "vi") -> str:
+        """The seasonal gap the target needs; empty unless the verdict is ``conditional``."""
+        lang = check_lang(lang)
+        if self.verdict != "conditional":
+            return ""
+        need = self._needed(lang)
+        return (f"Chỉ khớp khi chênh lệch mùa vụ khoảng {need} điểm %." if lang == "vi"
+                else f"Agrees only with a seasonal gap of about {need} points.")
 
     def _repr_html_(self) -> str:
         return f"<p>{self.summary()}</p>" + self.to_frame().to_html()
@@ -188,22 +237,21 @@ def check_share_target(
     ('inconsistent', [80.2, 82.3], [1.8, 1.8])
     """
     structure = merged_structure() if structure is None else structure
-    row = _row(plan, SHARE_KEY)
-    done, target = _interval(row, "done"), _interval(row, "year")
+    row = plan_row(plan, SHARE_KEY)
+    done, target = printed_interval(row, "done"), printed_interval(row, "year")
     table = plan_sector_growth(plan)
-    _require(table, list(PLAN_SECTORS), ("done", "year"))
+    require_figures(table, list(PLAN_SECTORS), ("done", "year"))
     shares = structure.shares
-    t_done = float(shares.get("taxes", 0.0)) if taxes_share_done is None else float(taxes_share_done)
+    t_done = _taxes_share(shares, taxes_share_done)
     if bridge is None:
-        cal = calibrated_range(plan, structure=structure, industry_split=industry_split)
-        bridge = (min(cal.low, 1.0), max(cal.high, 1.0))
-    splits = _split_grid(industry_split, DEFAULT_INDUSTRY_SPLIT)[:, None, None]
+        bridge = admissible_bridges(calibrated_range(plan, structure=structure, industry_split=industry_split))
+    splits = split_grid(industry_split)[:, None, None]
     bridges = np.linspace(bridge[0], bridge[1], BRIDGE_STEPS)[None, :, None]
-    gy = _growth(table, "year")
-    group_published = float(shares.get("industry_construction", 0.0) + shares.get("services", 0.0))
+    gy = sector_growth(table, "year")
+    group_published = structure.group_share()
 
     def implied(d: Any, gap: Any, corner: str | None = None) -> np.ndarray:
-        return _year_share(table, shares, t_done, d, splits, bridges, gap, corner=corner)
+        return _year_share(shares, t_done, d, splits, bridges, gap, *_growth_at(table, corner))
 
     low = implied(done.low, seasonal_gap[0], "low")
     high = implied(done.high, seasonal_gap[1], "high")
@@ -244,14 +292,25 @@ def check_share_target(
     )
 
 
+def _taxes_share(shares: pd.Series, taxes_share_done: float | None) -> float:
+    """Taxes' share of the 9 months' GRDP: as given, or the base structure's."""
+    return float(shares.get("taxes", 0.0)) if taxes_share_done is None else float(taxes_share_done)
 
-def _year_share(table: pd.DataFrame, shares: pd.Series, t_done: float, done_share: Any, split: Any, bridge: Any,
-                gap: Any, *, corner: str | None = None) -> np.ndarray:
-    """The year's group share from the 9-month share (all arguments broadcast).
 
-    ``corner``: the printed growth figures (None) or the ends of their rounding
-    intervals giving the lowest (``"low"``) or highest (``"high"``) share.
-    """
+def _growth_at(table: pd.DataFrame, corner: str | None) -> tuple[dict[str, float], dict[str, float]]:
+    """Sector output growth (9 months, year): as printed (``None``), or at the ends of their rounding
+    intervals giving the lowest (``"low"``) or highest (``"high"``) annual share."""
+    g9, gy = sector_growth(table, "done"), sector_growth(table, "year")
+    if corner is not None:
+        up, down = ("high", "low") if corner == "high" else ("low", "high")
+        g9 = {k: float(table.loc[k, f"done_{up if k == 'agriculture' else down}"]) for k in g9}
+        gy = {k: float(table.loc[k, f"year_{down if k == 'agriculture' else up}"]) for k in gy}
+    return g9, gy
+
+
+def _year_share(shares: pd.Series, t_done: float, done_share: Any, split: Any, bridge: Any, gap: Any,
+                done_growth: Mapping[str, float], year_growth: Mapping[str, Any]) -> np.ndarray:
+    """The year's group share from the 9-month share and sector output growth (all arguments broadcast)."""
     ic, sv = shares["industry_construction"], shares["services"]
     d = np.asarray(done_share, dtype="float64")
     done_structure = split_structure(
@@ -260,15 +319,10 @@ def _year_share(table: pd.DataFrame, shares: pd.Series, t_done: float, done_shar
         industry_split=split,
     )
     b = np.asarray(bridge, dtype="float64")
-    g9, gy = _growth(table, "done"), _growth(table, "year")
-    if corner is not None:
-        up, down = ("high", "low") if corner == "high" else ("low", "high")
-        g9 = {k: float(table.loc[k, f"done_{up if k == 'agriculture' else down}"]) for k in g9}
-        gy = {k: float(table.loc[k, f"year_{down if k == 'agriculture' else up}"]) for k in gy}
     return np.asarray(year_share_from_done(
         done_structure,
-        {k: b * v for k, v in g9.items()},
-        {k: b * v for k, v in gy.items()},
+        {k: b * v for k, v in done_growth.items()},
+        {k: b * v for k, v in year_growth.items()},
         seasonal_gap=gap,
     ))
 
@@ -282,26 +336,49 @@ def implied_year_share(
     done_share: Any = None,
     structure: BaseStructure | None = None,
     taxes_share_done: float | None = None,
+    done_growth: Mapping[str, Any] | None = None,
+    year_growth: Mapping[str, Any] | None = None,
 ) -> Any:
-    """The year's share of industry + construction + services implied by the 9-month share and sector targets.
+    """The year's share of industry + construction + services implied by the 9-month share and sector growth.
 
-    Vectorised: ``industry_split``, ``bridge``, ``seasonal_gap`` and
-    ``done_share`` (default: the plan's printed 9-month share) broadcast together.
+    Vectorised: ``industry_split``, ``bridge``, ``seasonal_gap``, ``done_share``
+    and the values of ``done_growth`` and ``year_growth`` broadcast together.
 
+    Parameters
+    ----------
+    plan : pandas.DataFrame
+        From :func:`grdp.load_plan`: what is not given below is read from it.
+    done_share : float or array, optional
+        The 9-month share, %; default: the plan's printed one (row 3).
+    done_growth, year_growth : mapping, optional
+        Each plan sector's output growth in the 9 months and in the year, % (a
+        scenario's year, say). Default: the plan's printed figures (rows 2.1-2.4).
+
+    Examples
+    --------
     >>> from grdp import load_plan
     >>> import numpy as np
     >>> implied_year_share(load_plan(), seasonal_gap=np.array([-0.6, 0.0, 1.0])).round(2)
     array([80.7 , 81.27, 82.23])
+
+    A year growing like its 9 months, sector by sector, keeps the 9-month share
+    (with no seasonal gap):
+
+    >>> round(implied_year_share(load_plan(), year_growth={"agriculture": 2.6, "industry": 10.5,
+    ...                                                    "construction": 8.5, "services": 7.9}), 6)
+    81.2
     """
     structure = merged_structure() if structure is None else structure
-    table = plan_sector_growth(plan)
-    _require(table, list(PLAN_SECTORS), ("done", "year"))
+    if done_growth is None or year_growth is None:
+        table = plan_sector_growth(plan)
+        require_figures(table, list(PLAN_SECTORS), tuple(p for p, g in (("done", done_growth), ("year", year_growth)) if g is None))
+        done_growth = sector_growth(table, "done") if done_growth is None else done_growth
+        year_growth = sector_growth(table, "year") if year_growth is None else year_growth
     if done_share is None:
-        row = _row(plan, SHARE_KEY)
-        done_share = _interval(row, "done").mid
+        done_share = printed_interval(plan_row(plan, SHARE_KEY), "done").mid
     shares = structure.shares
-    t_done = float(shares.get("taxes", 0.0)) if taxes_share_done is None else float(taxes_share_done)
-    out = _year_share(table, shares, t_done, done_share, industry_split, bridge, seasonal_gap)
+    out = _year_share(shares, _taxes_share(shares, taxes_share_done), done_share, industry_split, bridge, seasonal_gap,
+                      done_growth, year_growth)
     return float(out) if out.ndim == 0 else out
 
 
@@ -325,55 +402,3 @@ def share_grid(
                                 structure=structure)
     return pd.DataFrame(np.broadcast_to(values, (len(a), len(b))), index=pd.Index(a, name="industry_split"),
                         columns=pd.Index(b, name="bridge"))
-
-
-# --------------------------------------------------------------------------- wording
-
-
-def _signed(x: float, lang: Lang, p: int = 1) -> str:
-    return ("+" if x > 0 else "") + _n(x, lang, p)
-
-
-def _share_detail(c: ShareTargetCheck, lang: Lang) -> tuple[str, str]:
-    """(detail, warning) of the share finding."""
-    vi = lang == "vi"
-    done, _ = period_names(c.months_done, lang)
-    nat = c.national_gaps
-    nat_iv = (float(nat.min()), float(nat.max()))
-    years = f"{nat.index.min()}–{nat.index.max()}"
-    sh = c.structure.shares
-    parts = " + ".join(_n(float(sh[k]), lang) for k in sh.index if k != "agriculture" and k != "taxes")
-    same = abs(c.published - c.target.mid) < 0.05
-    gva_basis = c.done.mid * (1 - c.taxes_share_done / 100)
-    need = " – ".join(dict.fromkeys(_signed(x, lang) for x in c.needed_gap))
-    T, D = _n(c.target.mid, lang), _n(c.done.mid, lang)
-    if vi:
-        pub = (f"{T} % đúng bằng cơ cấu ước tính năm {c.structure.period} ({parts}, giá hiện hành, thuế trong mẫu số)"
-               if same else f"Cơ cấu ước tính năm {c.structure.period} là {_n(c.published, lang)} % ({parts})")
-        text = (
-            f"{pub}. Từ {D} % của {done}, mục tiêu tăng trưởng ngành đưa tỷ trọng cả năm tới {_iv(c.implied, lang)} % "
-            f"(giá tương đối không đổi; tỷ trọng công nghiệp trong CN-XD {_iv(c.split_range, lang, 2)}; hệ số GTTT/GTSX "
-            f"{_iv(c.bridge, lang, 3)}; thuế {_n(c.taxes_share_done, lang)} % GRDP {done}; chênh lệch mùa vụ cả năm so với "
-            f"{done} {_iv(c.seasonal_gap, lang)} điểm %, cả nước {years}: {_iv(nat_iv, lang, 2)}). Muốn đạt {T} % thì "
-            f"chênh lệch đó phải là {need} điểm %. Nếu {D} % tính trên GTTT (không có thuế), trên gốc của {T} % nó là "
-            f"{_n(gva_basis, lang)} %. Mục tiêu ngành nâng tỷ trọng cả năm so với năm trước {_iv(c.rise_in_year, lang)} "
-            f"điểm %: {T} % năm nay cần năm trước khoảng {_iv(c.previous_year_needed, lang)} %."
-        )
-    else:
-        pub = (f"{T} % is exactly the {c.structure.period} structure estimate ({parts}, current prices, taxes in the "
-               "denominator)" if same else f"The {c.structure.period} structure estimate is {_n(c.published, lang)} % ({parts})")
-        text = (
-            f"{pub}. From {D} % at {done}, the sector targets take the year's share to {_iv(c.implied, lang)} % "
-            f"(constant relative prices; industry split {_iv(c.split_range, lang, 2)}; value added/output bridge "
-            f"{_iv(c.bridge, lang, 3)}; taxes {_n(c.taxes_share_done, lang)} % of GRDP in the {done}; annual minus "
-            f"{done} seasonal gap {_iv(c.seasonal_gap, lang)} points, national {years}: {_iv(nat_iv, lang, 2)}). "
-            f"Reaching {T} % needs a gap of {need} points. Read as a share of value added (taxes out), {D} % is "
-            f"{_n(gva_basis, lang)} % on the basis of {T} %. The sector targets raise the annual share on the previous "
-            f"year by {_iv(c.rise_in_year, lang)} points: {T} % this year needs about {_iv(c.previous_year_needed, lang)} % "
-            "last year."
-        )
-    warn = ""
-    if c.verdict == "conditional":
-        warn = (f"Chỉ khớp khi chênh lệch mùa vụ khoảng {need} điểm %." if vi
-                else f"Agrees only with a seasonal gap of about {need} points.")
-    return text, warn

@@ -190,8 +190,8 @@ class BaseStructure:
         return split_structure(normalise_weights(self.shares.to_dict()), industry_split=industry_split)
 
     def group_share(self, group: tuple[str, ...] = NON_AGRICULTURE) -> float:
-        """Share of a group of sectors, % (default: industry + construction + services)."""
-        return float(self.shares[[s for s in self.shares.index if s in group]].sum())
+        """Share of a group of sectors, % (default: industry + construction + services); :func:`group_share`."""
+        return float(group_share(self.shares, group))
 
     def to_frame(self, *, lang: Lang = "vi") -> pd.DataFrame:
         """The shares as a one-column table with sector labels."""
