@@ -49,8 +49,13 @@ def test_latest_vintage_adds_the_2025_requote_of_2022():
         revision_errors("9M", later="final")
 
 
-def test_national_revisions_array_is_the_revision_column():
-    assert np.array_equal(national_revisions(), revision_errors("9M")["revision"].to_numpy())
+def test_national_revisions_are_the_annual_release_revisions_known_at_the_2025_nine_months():
+    from grdp.vintages import nine_month_release, revisions
+
+    expected = revisions("9M", horizon="annual_release", published_by=nine_month_release(2025))
+    assert np.array_equal(national_revisions(), expected["revision"].to_numpy())
+    assert expected["year"].tolist() == [2011, 2012, 2013, 2014, 2016, *range(2017, 2025)]  # no Q4 2015 on file
+    assert np.array_equal(national_revisions(horizon="next"), revision_errors("9M")["revision"].to_numpy())
 
 
 # --------------------------------------------------------------------------- draws
@@ -129,10 +134,11 @@ def test_probability_matches_the_exact_triangular_answer():
 
 def test_revision_alone_gives_the_share_of_non_negative_revisions():
     # Q4 fixed a hair above what 10 % needs: the year is 10 + 0.68 e (+ 3e-6), so P(>= 10) = P(e >= 0).
-    # National 9-month revisions 2013-2023: 8 of 10 are >= 0 (all but -0.09 in 2014 and -0.02 in 2018).
+    # National 9-month revisions by the annual release, 2011-2024 (13 years): 11 are >= 0, all but
+    # 2014 (-0.004) and 2022 (-0.029) -- see test_national_revisions_are_... above.
     g4 = required_growth(8.01, 10.0, rest_weight=0.32) + 1e-5
     r = monte_carlo(IdentityModel(8.01, 0.32), {"total": (g4, g4, g4)}, n=200_000, seed=SEED)
-    assert abs(r.probability(10.0) - 0.8) < 4 * probability_std_error(0.8, r.n)
+    assert abs(r.probability(10.0) - 11 / 13) < 4 * probability_std_error(11 / 13, r.n)
 
 
 def test_degenerate_inputs_give_a_certain_answer():

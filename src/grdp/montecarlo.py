@@ -13,7 +13,7 @@ Each draw takes
 
 and maps them to annual growth through a model: :class:`IdentityModel` (GRDP
 alone, ``gY = (1 − w4)(g9M + e) + w4 g4``) or the sector model of
-:mod:`grdp.scenarios` (sector Q4 → sector year → GRDP through the
+:mod:`grdp.sector_model` (sector Q4 → sector year → GRDP through the
 decomposition). The result is the distribution of annual growth and the
 probability of reaching each target end, ``p̂ = #(gY ≥ t) / n``, with its
 standard error ``√(p̂(1 − p̂)/n)``.
@@ -26,17 +26,22 @@ every run. A million draws take a few tens of milliseconds (see
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, Protocol, get_args
+from typing import TYPE_CHECKING, Literal, Protocol, get_args
 
 import numpy as np
 import pandas as pd
 
+from .datasets import national_releases
 from .labels import Lang, check_lang, label
 from .numbers import format_number
 from .periods import annual_growth
+from .plotting import PALETTE, new_figure, report_style, use_decimal_comma
+from .wording import SummaryDisplay, num, phrase
+
+if TYPE_CHECKING:
+    from .vintages import RevisionHorizon
 
 __all__ = [
     "DEFAULT_SEED",
@@ -46,6 +51,7 @@ __all__ = [
     "RevisionMethod",
     "REVISION_METHODS",
     "SectorRange",
+    "model_ranges",
     "AnnualModel",
     "IdentityModel",
     "draw_q4",
@@ -67,14 +73,6 @@ RevisionMethod = Literal["bootstrap", "normal", "none"]
 REVISION_METHODS: tuple[str, ...] = get_args(RevisionMethod)
 
 _Z95 = 1.6448536269514722  # standard normal 95th percentile: low / high of a split normal
-
-
-def _t(lang: Lang, vi: str, en: str) -> str:
-    return vi if lang == "vi" else en
-
-
-def _num(x: float, precision: int, lang: Lang) -> str:
-    return format_number(float(x), precision=precision, style=lang)
 
 
 def _check_option(name: str, value: str, allowed: tuple[str, ...]) -> None:
@@ -118,6 +116,18 @@ class AnnualModel(Protocol):
     def annual_growth(self, q4: Mapping[str, np.ndarray], *, revision: np.ndarray | float = 0.0) -> np.ndarray: ...
 
 
+def model_ranges(model: AnnualModel, ranges: Mapping[str, SectorRange | Sequence[float]]) -> dict[str, SectorRange]:
+    """The range of every sector the model reads, as :class:`SectorRange`; ``ValueError`` naming any missing.
+
+    >>> model_ranges(IdentityModel(done=8.01, rest_weight=0.32), {"total": (12.0, 15.0, 17.0), "other": (0, 1, 2)})
+    {'total': SectorRange(low=12.0, base=15.0, high=17.0)}
+    """
+    missing = [s for s in model.sectors if s not in ranges]
+    if missing:
+        raise ValueError(f"ranges must give every sector of the model; missing {missing!r}")
+    return {s: SectorRange.of(ranges[s]) for s in model.sectors}
+
+
 @dataclass(frozen=True)
 class IdentityModel:
     """Annual growth from the 9-month figure and Q4 growth of the aggregate alone.
@@ -146,12 +156,6 @@ class IdentityModel:
 
 # ---------------------------------------------------------------------------------------------
 # draws
-
-
-def _uniform_from_normal(z: np.ndarray) -> np.ndarray:
-    from scipy.special import ndtr
-
-    return ndtr(z)
 
 
 def _triangular_ppf(u: np.ndarray, r: SectorRange) -> np.ndarray:
@@ -225,7 +229,9 @@ def draw_q4(
         np.fill_diagonal(cov, 1.0)
         z = np.linalg.cholesky(cov) @ z
     if distribution == "triangular":
-        u = _uniform_from_normal(z)
+        from scipy.special import ndtr  # Φ: normal scores → uniforms
+
+        u = ndtr(z)
         for j, (key, r) in enumerate(zip(keys, rs)):
             out[key] = _triangular_ppf(u[j], r)
         return out
@@ -235,15 +241,23 @@ def draw_q4(
     return out
 
 
-def national_revisions(*, later: str = "next") -> np.ndarray:
+def national_revisions(*, horizon: RevisionHorizon = "annual_release", published_by: str | None = None) -> np.ndarray:
     """The national 9-month growth revisions (later − first release, points), oldest year first.
 
-    From :func:`grdp.datasets.revision_errors`; ten years 2013-2023 in the
-    shipped file.
+    From :func:`grdp.vintages.revisions`, the single definition of a revision in
+    grdp. The default horizon, ``"annual_release"``, is what matters for a target
+    judged on the first annual figure: how far that release moved the 9 months.
+    ``published_by`` (default: the latest 9-month release on file) keeps out the
+    revisions not yet known at the time of the 9-month figure being simulated —
+    for 2025: 13 years 2011-2024, mean +0,089, sd 0,075 points.
     """
-    from .datasets import revision_errors
+    from .vintages import nine_month_release, revisions
 
-    return revision_errors("9M", later=later)["revision"].to_numpy(dtype="float64")
+    if published_by is None:
+        releases = national_releases()
+        latest = int(releases.loc[releases["period"] == "9M", "year"].max())
+        published_by = nine_month_release(latest)
+    return revisions("9M", horizon=horizon, published_by=published_by)["revision"].to_numpy(dtype="float64")
 
 
 def draw_revisions(
@@ -301,7 +315,7 @@ def probability_std_error(p: float | np.ndarray, n: int | np.ndarray) -> float |
 
 
 @dataclass(frozen=True)
-class MonteCarloResult:
+class MonteCarloResult(SummaryDisplay):
     """Draws of annual growth and what they say about the targets.
 
     Attributes
@@ -390,41 +404,26 @@ class MonteCarloResult:
         return pd.DataFrame(rows)
 
     def summary(self, *, lang: Lang | None = None) -> str:
-        """Mean, 90 % interval and each threshold's probability with its standard error."""
+        """Median, 90 % interval and each threshold's probability with its standard error."""
         lang = check_lang(lang or self.lang)
         q = self.quantiles((0.05, 0.5, 0.95))
-        draws = format_number(self.n, precision=0, style=lang)
-        head = _t(
+        draws = num(self.n, 0, lang)
+        head = phrase(
             lang,
-            f"{draws} lần mô phỏng (seed {self.seed}): tăng trưởng cả năm trung vị {_num(q.iloc[1], 2, lang)} %, "
-            f"khoảng 90 % {_num(q.iloc[0], 2, lang)}–{_num(q.iloc[2], 2, lang)} %.",
-            f"{draws} draws (seed {self.seed}): annual growth median {_num(q.iloc[1], 2, lang)} %, "
-            f"90 % interval {_num(q.iloc[0], 2, lang)}–{_num(q.iloc[2], 2, lang)} %.",
+            f"{draws} lần mô phỏng (seed {self.seed}): tăng trưởng cả năm trung vị {num(q.iloc[1], 2, lang)} %, "
+            f"khoảng 90 % {num(q.iloc[0], 2, lang)}–{num(q.iloc[2], 2, lang)} %.",
+            f"{draws} draws (seed {self.seed}): annual growth median {num(q.iloc[1], 2, lang)} %, "
+            f"90 % interval {num(q.iloc[0], 2, lang)}–{num(q.iloc[2], 2, lang)} %.",
         )
         lines = [head]
         for row in self.to_frame().itertuples():
-            lines.append(_t(
-                lang,
-                f"  P(≥ {_num(row.threshold, 1, lang)} %) = {_num(100 * row.probability, 1, lang)} % "
-                f"(sai số chuẩn {_num(100 * row.std_error, 2, lang)} điểm %)",
-                f"  P(≥ {_num(row.threshold, 1, lang)} %) = {_num(100 * row.probability, 1, lang)} % "
-                f"(standard error {_num(100 * row.std_error, 2, lang)} points)",
-            ))
+            se = num(100 * row.std_error, 2, lang)
+            lines.append(f"  P(≥ {num(row.threshold, 1, lang)} %) = {num(100 * row.probability, 1, lang)} % "
+                         + phrase(lang, f"(sai số chuẩn {se} điểm %)", f"(standard error {se} points)"))
         return "\n".join(lines)
-
-    def __str__(self) -> str:
-        return self.summary()
-
-    def _repr_pretty_(self, p, cycle: bool) -> None:  # noqa: ANN001 - IPython's text/plain view
-        p.text(self.summary())
-
-    def _repr_html_(self) -> str:
-        return f"<p>{html.escape(self.summary()).replace(chr(10), '<br>')}</p>" + self.table().to_html(index=False)
 
     def plot(self, *, bins: int = 120, lang: Lang | None = None):
         """Histogram of annual growth (share of draws), the target band shaded, P(≥ each end) written on it."""
-        from .plotting import PALETTE, new_figure, report_style, use_decimal_comma
-
         lang = check_lang(lang or self.lang)
         lo, hi = np.quantile(self.annual, [0.0005, 0.9995])
         counts, edges = np.histogram(self.annual, bins=bins, range=(float(lo), float(hi)))
@@ -434,19 +433,19 @@ class MonteCarloResult:
             fig, ax = new_figure("full", height_cm=8.0)
             if len(ts) >= 2:
                 ax.axvspan(ts[0], ts[-1], color=PALETTE[3], alpha=0.2, lw=0,
-                           label=_t(lang, "Khoảng mục tiêu", "Target range"))
+                           label=phrase(lang, "Khoảng mục tiêu", "Target range"))
             ax.stairs(share, edges, fill=True, color=PALETTE[0], alpha=0.85,
-                      label=_t(lang, "Tăng trưởng cả năm mô phỏng", "Simulated annual growth"))
+                      label=phrase(lang, "Tăng trưởng cả năm mô phỏng", "Simulated annual growth"))
             top = float(share.max())
             for i, t in enumerate(ts):
                 p = self.probability(t)
                 ax.axvline(t, color=PALETTE[1 + i], lw=1.2, ls="--")
-                ax.text(t, top * (1.02 - 0.1 * i), f" P(≥ {_num(t, 1, lang)} %) = {_num(100 * p, 1, lang)} %",
+                ax.text(t, top * (1.02 - 0.1 * i), f" P(≥ {num(t, 1, lang)} %) = {num(100 * p, 1, lang)} %",
                         color=PALETTE[1 + i], fontsize=7, va="bottom")
             ax.set_ylim(0, top * 1.15)
             ax.set_axisbelow(True)
-            ax.set_xlabel(_t(lang, "Tăng trưởng GRDP cả năm (%)", "Annual GRDP growth (%)"))
-            ax.set_ylabel(_t(lang, "Tỷ lệ số lần mô phỏng (%)", "Share of draws (%)"))
+            ax.set_xlabel(phrase(lang, "Tăng trưởng GRDP cả năm (%)", "Annual GRDP growth (%)"))
+            ax.set_ylabel(phrase(lang, "Tỷ lệ số lần mô phỏng (%)", "Share of draws (%)"))
             use_decimal_comma(ax, axis="both", lang=lang)
             ax.legend(loc="upper left")
             fig.canvas.draw()
@@ -455,8 +454,6 @@ class MonteCarloResult:
     def plot_convergence(self, *, lang: Lang | None = None):
         """Convergence in two panels: each estimate's distance from the full run with its ±1,96 SE funnel,
         and the standard error against the number of draws (log-log: slope −1/2), batch means marked."""
-        from .plotting import PALETTE, new_figure, report_style, use_decimal_comma
-
         lang = check_lang(lang or self.lang)
         sizes = np.unique(np.round(np.logspace(2, np.log10(self.n), 40)).astype("int64"))
         conv = self.convergence(sizes.tolist())
@@ -467,23 +464,23 @@ class MonteCarloResult:
                 c = conv[conv["threshold"] == t]
                 d = 100 * (c["probability"].to_numpy() - self.probability(t))
                 se = 100 * c["std_error"].to_numpy()
-                name = f"P(≥ {_num(t, 1, lang)} %)"
+                name = f"P(≥ {num(t, 1, lang)} %)"
                 ax1.fill_between(c["draws"], -1.96 * se, 1.96 * se, color=PALETTE[i], alpha=0.15, lw=0)
                 ax1.plot(c["draws"], d, color=PALETTE[i], lw=1.1, label=name)
-                ax2.plot(c["draws"], se, color=PALETTE[i], lw=1.1, label=_t(lang, f"{name}: √(p(1−p)/n)", f"{name}: √(p(1−p)/n)"))
+                ax2.plot(c["draws"], se, color=PALETTE[i], lw=1.1, label=f"{name}: √(p(1−p)/n)")
                 b = batches[(batches["threshold"] == t) & batches["batch_sd"].notna()]
                 ax2.plot(b["draws"], 100 * b["batch_sd"], "o", color=PALETTE[i], ms=3.5,
-                         label=_t(lang, f"{name}: độ lệch chuẩn giữa các lô", f"{name}: SD between batches"))
+                         label=phrase(lang, f"{name}: độ lệch chuẩn giữa các lô", f"{name}: SD between batches"))
             ax1.axhline(0.0, color="black", lw=0.6)
             ax1.set_xscale("log")
-            ax1.set_xlabel(_t(lang, "Số lần mô phỏng", "Number of draws"))
-            ax1.set_ylabel(_t(lang, "Chênh lệch so với 10⁶ lần (điểm %)", "Difference from 10⁶ draws (points)"))
+            ax1.set_xlabel(phrase(lang, "Số lần mô phỏng", "Number of draws"))
+            ax1.set_ylabel(phrase(lang, "Chênh lệch so với 10⁶ lần (điểm %)", "Difference from 10⁶ draws (points)"))
             use_decimal_comma(ax1, axis="y", lang=lang)
             ax1.legend(loc="upper right")
             ax2.set_xscale("log")
             ax2.set_yscale("log")
-            ax2.set_xlabel(_t(lang, "Số lần mô phỏng", "Number of draws"))
-            ax2.set_ylabel(_t(lang, "Sai số chuẩn (điểm %)", "Standard error (points)"))
+            ax2.set_xlabel(phrase(lang, "Số lần mô phỏng", "Number of draws"))
+            ax2.set_ylabel(phrase(lang, "Sai số chuẩn (điểm %)", "Standard error (points)"))
             ax2.yaxis.set_major_formatter(_log_formatter(lang))
             ax2.legend(loc="upper right", fontsize=6)
             fig.canvas.draw()
@@ -516,7 +513,7 @@ def monte_carlo(
     Parameters
     ----------
     model : AnnualModel
-        :class:`IdentityModel` or :class:`grdp.scenarios.SectorModel`.
+        :class:`IdentityModel` or :class:`grdp.sector_model.SectorModel`.
     ranges : mapping of sector → (low, base, high)
         One range per sector the model reads (``model.sectors``).
     thresholds : sequence of float
@@ -531,7 +528,7 @@ def monte_carlo(
         Common correlation between sectors (Gaussian copula; default 0).
     revisions : array, optional
         Observed revisions of the 9-month figure; default
-        :func:`national_revisions` (2013-2023, first vs next release).
+        :func:`national_revisions` (2011-2024 for 2025: first release vs the annual release).
     revision_method : {"bootstrap", "normal", "none"}
     revision_scale : float
         Multiplies the revision draws.
@@ -563,10 +560,7 @@ def monte_carlo(
     n = int(n)
     if n < 1:
         raise ValueError("n must be a positive number of draws")
-    missing = [s for s in model.sectors if s not in ranges]
-    if missing:
-        raise ValueError(f"ranges must give every sector of the model; missing {missing!r}")
-    rs = {s: SectorRange.of(ranges[s]) for s in model.sectors}
+    rs = model_ranges(model, ranges)
     rng = np.random.default_rng(seed)
     q4 = draw_q4(rs, n, rng, distribution=distribution, correlation=correlation)
     errors = np.asarray(national_revisions() if revisions is None else revisions, dtype="float64")
