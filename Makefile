@@ -20,10 +20,12 @@ $(STAMP): requirements.lock pyproject.toml
 test: $(STAMP)
 	$(BIN)/python -m pytest --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider $(PYTEST_FLAGS) tests notebooks
 
-## The main job on the embedded 2025 plan: data/processed, then reports/vi (tables, figures, workbook).
+## The main job on the embedded 2025 plan: data/processed, then reports/vi (tables, figures, workbook),
+## and the README's two figures.
 report: $(STAMP)
 	$(BIN)/grdp intake
 	$(BIN)/grdp report
+	cp reports/vi/figures/02_tang_truong_quy_iv_can_dat.png reports/vi/figures/04_dong_gop_nganh.png docs/figures/
 
 ## Deliberate re-baseline: execute every notebook in place, top to bottom.
 notebooks: $(STAMP)

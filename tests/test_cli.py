@@ -27,3 +27,22 @@ def test_unreadable_plan_exits_2_with_one_line(write_plan, tmp_path):
 def test_missing_file_exits_2(tmp_path):
     res = run("intake", "--plan", str(tmp_path / "nope.csv"), "--out", str(tmp_path))
     assert res.returncode == 2 and "file not found" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_forecast_from_the_plans_nine_months():
+    res = run("forecast", "--lang", "en")
+    assert res.returncode == 0, res.stderr
+    assert "8.01 %" in res.stdout  # the plan's 9-month GRDP growth, seed line 22
+    assert "≥ 10.0 %" in res.stdout and "≥ 10.5 %" in res.stdout  # probabilities of both target ends (seed line 22)
+
+
+def test_whatif_construction_at_20_percent():
+    # Issue 6's meeting question; the sector model's numbers are tested in tests/test_scenarios.py.
+    res = run("whatif", "construction=20")
+    assert res.returncode == 0, res.stderr
+    assert "Xây dựng 20 %" in res.stdout and "GRDP cả năm" in res.stdout
+
+
+def test_whatif_unknown_sector_exits_2_with_one_line():
+    res = run("whatif", "building=20")
+    assert res.returncode == 2 and res.stderr.count("\n") == 1 and "construction" in res.stderr

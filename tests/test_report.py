@@ -26,6 +26,21 @@ def reports(tmp_path_factory) -> dict[str, Path]:
     return out
 
 
+@pytest.fixture(scope="module")
+def report_2026(tmp_path_factory, plan_rows) -> Path:
+    """The 2025 plan with its header changed to 2026: a plan of another year."""
+    import csv
+
+    base = tmp_path_factory.mktemp("report_2026")
+    rows = [list(r) for r in plan_rows]
+    rows[0][5] = "Mục tiêu năm 2026"
+    path = base / "plan_2026.csv"
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
+    build_report(plan_path=path, out_dir=base / "out", progress=None)
+    return base / "out"
+
+
 def test_report_is_byte_identical_when_run_twice(reports):
     # nbval does not compare PNG images, so every figure, table and the workbook are compared here.
     a, b = _digests(reports["vi"]), _digests(reports["vi_again"])
@@ -76,3 +91,45 @@ def test_english_report(reports):
     assert "Plan audit" in wb.sheetnames
     text = (reports["en"] / "summary.md").read_text(encoding="utf-8")
     assert text.startswith("# The 2025 plan: findings")
+
+
+def test_workbook_has_a_sheet_per_analysis(reports):
+    wb = load_workbook(reports["vi"] / "grdp_2025.xlsx")
+    for sheet in ("Kiểm tra tính thống nhất", "Đóng góp của các ngành", "Xác suất đạt mục tiêu", "Kiểm định lùi",
+                  "Kịch bản", "Mô phỏng Monte Carlo"):
+        assert sheet in wb.sheetnames
+    figures = sorted(p.name for p in (reports["vi"] / "figures").glob("*.png"))
+    assert len(figures) == 13 and figures[0].startswith("01_")
+
+
+def test_workbook_backtest_sheet_matches_the_backtest(reports):
+    from grdp.forecast import backtest
+
+    scores = backtest().scores()
+    ws = load_workbook(reports["vi"] / "grdp_2025.xlsx")["Kiểm định lùi"]
+    header, *body = list(ws.iter_rows(values_only=True))
+    mae = [r[header.index("Sai số tuyệt đối bình quân (điểm %)")] for r in body]
+    assert mae == pytest.approx(scores["mae"].tolist())
+    assert ws.cell(row=2, column=header.index("Tỷ lệ năm nằm trong khoảng 80 %") + 1).number_format == "0%"
+
+
+def test_summary_opens_with_the_key_findings(reports):
+    text = (reports["vi"] / "tom_tat.md").read_text(encoding="utf-8")
+    head = text.split("\n## ")[1]
+    assert head.startswith("Tóm tắt")
+    assert "Không khớp — dòng 3" in head  # the share target, row 3 of Phụ lục 1
+    assert "quý IV cần tăng 14,23–15,79 %" in head  # issue 3: at w4 = 0.32, 14.23 / 15.79
+    assert "P(≥ 10,0 %)" in head
+
+
+def test_a_plan_of_another_year_gets_a_report_that_says_what_it_cannot_do(report_2026):
+    assert (report_2026 / "grdp_2026.xlsx").is_file()
+    text = (report_2026 / "tom_tat.md").read_text(encoding="utf-8")
+    assert "kế hoạch là năm 2026" in text  # the shipped national history ends with the 2025 9 months
+    assert "Không có danh sách nhiệm vụ" in text
+
+
+def test_readme_figures_are_the_reports(reports, root):
+    # README.md shows two report figures from docs/figures; `make report` refreshes them.
+    for name in ("02_tang_truong_quy_iv_can_dat.png", "04_dong_gop_nganh.png"):
+        assert (root / "docs" / "figures" / name).read_bytes() == (reports["vi"] / "figures" / name).read_bytes(), name

@@ -68,6 +68,58 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_INCONSISTENT if audit.has_inconsistency else EXIT_OK
 
 
+def _cmd_forecast(args: argparse.Namespace) -> int:
+    from .forecast import nowcast_annual
+    from .plan import load_plan
+    from .sections import grdp_figures
+
+    figures = grdp_figures(load_plan(args.plan))
+    growth_9m = args.growth_9m if args.growth_9m is not None else (figures[0] if figures else None)
+    if growth_9m is None:
+        raise InputError("give the 9-month growth: the plan has no GRDP row with a 9-month figure")
+    targets = figures[2] if figures else (10.0,)
+    nc = nowcast_annual(growth_9m, history=args.history, q4_weight=args.q4_weight, level=args.level, targets=targets, lang=args.lang)
+    print(nc.summary(args.lang))
+    print()
+    print(nc.table(args.lang).to_string(index=False))
+    return EXIT_OK
+
+
+def _cmd_backtest(args: argparse.Namespace) -> int:
+    from .forecast import backtest
+
+    bt = backtest(vintage=args.vintage, lang=args.lang)
+    print(bt.summary(args.lang))
+    print()
+    print(bt.table(args.lang).to_string(index=False))
+    return EXIT_OK
+
+
+def _cmd_whatif(args: argparse.Namespace) -> int:
+    from .plan import load_plan
+    from .scenarios import what_if
+    from .sector_model import sector_model
+
+    q4: dict[str, float] = {}
+    for item in args.sectors:
+        sector, sep, value = item.partition("=")
+        if not sep:
+            raise InputError("write each sector as name=growth, e.g. construction=20", text=item)
+        from .numbers import parse_value
+
+        parsed = parse_value(value, unit="%")
+        if parsed.bound != "exact":
+            raise InputError("a what-if needs one Q4 growth figure per sector", text=item)
+        q4[sector.strip()] = parsed.value
+    plan = load_plan(args.plan)
+    try:
+        report = what_if(sector_model(plan, lang=args.lang), plan=plan, lang=args.lang, **q4)
+    except ValueError as err:  # an unknown sector name
+        raise InputError(str(err), text=" ".join(args.sectors)) from None
+    print(report.summary(lang=args.lang))
+    return EXIT_OK
+
+
 def _cmd_report(args: argparse.Namespace) -> int:
     from .report import build_report
 
@@ -93,6 +145,26 @@ def build_parser() -> argparse.ArgumentParser:
     intake.add_argument("--tasks", type=Path, default=None, help="plan tasks file (CSV/XLSX)")
     intake.add_argument("--out", type=Path, default=None, help="output folder; default: data/processed")
     intake.set_defaults(func=_cmd_intake)
+
+    forecast = sub.add_parser("forecast", help="forecast the year's GRDP growth from the 9 months, with target probabilities")
+    forecast.add_argument("growth_9m", nargs="?", type=float, default=None, help="9-month growth, %% (default: the plan's GRDP row)")
+    forecast.add_argument("--plan", type=Path, default=None, help="plan file for the 9 months and targets; default: the 2025 plan")
+    forecast.add_argument("--history", type=Path, default=None, help="your own quarterly CSV: period,growth_yoy_pct (e.g. 2023Q1,8.22)")
+    forecast.add_argument("--q4-weight", type=float, default=None, help="Q4's share of the previous year (default: national 0.271)")
+    forecast.add_argument("--level", type=float, default=0.8, help="interval level (default 0.8)")
+    forecast.add_argument("--lang", choices=("vi", "en"), default="vi")
+    forecast.set_defaults(func=_cmd_forecast)
+
+    bt = sub.add_parser("backtest", help="how the forecast methods did at each 9-month release since 2013")
+    bt.add_argument("--vintage", choices=("first", "latest"), default="first")
+    bt.add_argument("--lang", choices=("vi", "en"), default="vi")
+    bt.set_defaults(func=_cmd_backtest)
+
+    whatif = sub.add_parser("whatif", help="annual GRDP growth if some sectors grow as given in Q4, e.g. construction=20")
+    whatif.add_argument("sectors", nargs="+", help="sector=Q4 growth %%: agriculture, industry, construction, services")
+    whatif.add_argument("--plan", type=Path, default=None, help="plan file; default: the 2025 plan")
+    whatif.add_argument("--lang", choices=("vi", "en"), default="vi")
+    whatif.set_defaults(func=_cmd_whatif)
 
     report = sub.add_parser("report", help="the main job: tables and figures of the report")
     report.add_argument("--plan", type=Path, default=None, help="plan indicators file (CSV/XLSX); default: the 2025 plan")

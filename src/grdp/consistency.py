@@ -450,11 +450,11 @@ def _check_level(row: _Row, months_done: int, words: _Words) -> Finding:
             f" (đạt mục tiêu {rest_name} thì vượt mục tiêu năm {words.num(slack, prec)} {row.unit})",
             f" (reaching the {rest_name} target exceeds the annual target by {words.num(slack, prec)} {row.unit})",
         )
-        return row.finding("sum_of_periods", "consistent", t("Khớp: ", "Consistent: ") + eq + extra + ".", numbers=numbers)
+        return row.finding("sum_of_periods", "consistent", eq + extra + ".", numbers=numbers)
     return row.finding(
         "sum_of_periods",
         "inconsistent",
-        t("Không khớp: ", "Inconsistent: ") + eq
+        eq
         + t(
             f" — đạt mục tiêu {rest_name} vẫn không bảo đảm mục tiêu năm.",
             f" — reaching the {rest_name} target does not reach the annual target.",
