@@ -16,17 +16,10 @@ import numpy as np
 
 from grdp.periods import annual_growth, implied_weight, required_growth
 
+from timing import best_of  # benchmarks/timing.py, beside this script
+
 N = 1_000_000
 REPEATS = 5
-
-
-def best_of(fn, repeats: int = REPEATS) -> float:
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
 
 
 def cold_start() -> tuple[float, float, float, float]:

@@ -2,7 +2,9 @@
 
 Prints figures; asserts nothing. Run: .venv/bin/python benchmarks/bench_forecast.py
 Each method is timed over all origins (best of REPEATS), after the origins are built once
-(the data step is timed on its own). Then the whole `grdp.forecast.backtest()` is timed in
+(the data step is timed on its own, and within it the revision of the 9 months by the annual
+release, `grdp.vintages.revisions`, that every origin carries). Then the whole
+`grdp.backtesting.backtest()` (also `grdp.forecast.backtest` and `grdp.backtest`) is timed in
 two fresh processes, with OpenBLAS free to use its threads and with OPENBLAS_NUM_THREADS=1:
 the statsmodels fits on these tiny state-space models are slowed down sharply by BLAS
 threads when other processes compete for the two cores.
@@ -15,41 +17,38 @@ import subprocess
 import sys
 import time
 
+from timing import best_of  # benchmarks/timing.py, beside this script
+
 REPEATS = 3
 CHILD = "--end-to-end"
 
 
-def best_of(fn, repeats: int = REPEATS) -> float:
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
-
-
 def per_method() -> None:
-    from grdp.forecast import BACKTEST_FIRST_YEAR, METHODS
-    from grdp.vintages import national_origin
+    from grdp.backtesting import BACKTEST_FIRST_YEAR
+    from grdp.forecast import METHODS
+    from grdp.vintages import national_origin, revisions
 
     years = list(range(BACKTEST_FIRST_YEAR, 2026))
     origins: list = []
-    t_data = best_of(lambda: origins.__setitem__(slice(None), [national_origin(y) for y in years]))
+    t_data = best_of(lambda: origins.__setitem__(slice(None), [national_origin(y) for y in years]), repeats=REPEATS)
     for m in METHODS.values():  # warm imports (statsmodels) outside the timings
         m.predict(origins[-1])
     print(f"OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS', '(unset)')}; {len(years)} origins, best of {REPEATS}")
     print(f"{'step':<16}{'kind':<10}{'total s':>10}{'ms/origin':>12}")
     print(f"{'origins (data)':<16}{'':<10}{t_data:>10.3f}{1000 * t_data / len(years):>12.1f}")
+    dates = [o.date for o in origins]
+    t_rev = best_of(lambda: [revisions("9M", horizon="annual_release", published_by=d) for d in dates], repeats=REPEATS)
+    print(f"{'  of which rev.':<16}{'':<10}{t_rev:>10.3f}{1000 * t_rev / len(years):>12.1f}")
     total = t_data
     for name, m in METHODS.items():
-        t = best_of(lambda m=m: [m.predict(o) for o in origins])
+        t = best_of(lambda m=m: [m.predict(o) for o in origins], repeats=REPEATS)
         total += t
         print(f"{name:<16}{m.kind:<10}{t:>10.3f}{1000 * t / len(years):>12.1f}")
     print(f"{'sum':<26}{total:>10.3f}")
 
 
 def end_to_end() -> float:
-    from grdp.forecast import backtest
+    from grdp.backtesting import backtest
 
     backtest(years=[2025])  # warm imports
     return best_of(backtest, repeats=1)

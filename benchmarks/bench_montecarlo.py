@@ -25,18 +25,11 @@ from grdp.montecarlo import DEFAULT_SEED, draw_q4, draw_revisions, monte_carlo, 
 from grdp.scenarios import scenario_ranges
 from grdp.sector_model import sector_model
 
+from timing import best_of  # benchmarks/timing.py, beside this script
+
 N = 1_000_000
 N_LOOP = 100_000
 REPEATS = 5
-
-
-def best_of(fn, repeats: int = REPEATS) -> float:
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
 
 
 def python_loop(model, ranges, errors, *, draws=None, n=N_LOOP, seed=DEFAULT_SEED):
