@@ -46,7 +46,7 @@ from .indicators import KIND_LABELS, identify
 from .labels import Lang, check_lang, label, unit_label
 from .numbers import PrintedValue, format_value, parse_value
 from .paths import raw_dir
-from .tables import Table, read_table
+from .tables import Columns, Table, header_matcher, locate_columns, read_table
 
 __all__ = [
     "Period",
@@ -69,7 +69,7 @@ _REST = re.compile(r"mục tiêu (quý iv|(\d{1,2}) tháng cuối năm)")
 _YEAR = re.compile(r"mục tiêu năm (\d{4})")
 
 # field -> (pattern on the casefolded header cell, printed name for messages)
-_COLUMNS: dict[str, tuple[re.Pattern[str], str]] = {
+_COLUMNS: Columns = {
     "stt": (re.compile(r"stt"), "STT"),
     "name": (re.compile(r"chỉ tiêu"), "Chỉ tiêu"),
     "unit": (re.compile(r"đvt|đơn vị tính"), "ĐVT"),
@@ -104,44 +104,6 @@ COLUMNS: tuple[str, ...] = (
 def default_plan_path() -> Path:
     """The embedded 2025 plan: ``data/raw/plan_2025_indicators.csv``."""
     return raw_dir() / "plan_2025_indicators.csv"
-
-
-_MIN_HEADER_MATCHES = 3
-
-
-def _is_plan_header(cells: list[str]) -> bool:
-    """A row naming at least three of the plan's columns (so one missing column is still found)."""
-    folded = [c.casefold() for c in cells]
-    known = sum(any(pattern.fullmatch(c) for c in folded) for pattern, _ in _COLUMNS.values())
-    return known >= _MIN_HEADER_MATCHES
-
-
-def _locate(table: Table) -> dict[str, int]:
-    """Column index of each field; an error naming what is missing and what was found."""
-    found: dict[str, int] = {}
-    for idx, cell in enumerate(table.header):
-        folded = cell.casefold()
-        for fld, (pattern, _) in _COLUMNS.items():
-            if pattern.fullmatch(folded):
-                if fld in found:
-                    raise InputError(
-                        f"the column appears twice (columns {found[fld] + 1} and {idx + 1})",
-                        text=cell,
-                        file=table.file,
-                        row=table.header_row,
-                        column=_COLUMNS[fld][1],
-                    )
-                found[fld] = idx
-    missing = [printed for fld, (_, printed) in _COLUMNS.items() if fld not in found]
-    if missing:
-        raise InputError(
-            f"missing column(s) {', '.join(repr(m) for m in missing)}; "
-            f"the header has {', '.join(repr(h) for h in table.header)}",
-            file=table.file,
-            row=table.header_row,
-            column=missing[0],
-        )
-    return found
 
 
 def _split_of_year(table: Table, cols: dict[str, int]) -> tuple[int, int]:
@@ -212,8 +174,8 @@ def load_plan(path: str | Path | None = None) -> pd.DataFrame:
     [71062.0, 3338.0, 74400.0]
     """
     path = Path(path) if path is not None else default_plan_path()
-    table = read_table(path, is_header=_is_plan_header)
-    cols = _locate(table)
+    table = read_table(path, is_header=header_matcher(_COLUMNS))
+    cols = locate_columns(table, _COLUMNS)
     months_done, target_year = _split_of_year(table, cols)
     records = _records(table, cols)
     frame = pd.DataFrame.from_records(records, columns=list(COLUMNS))

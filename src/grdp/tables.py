@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import re
 import io
 import warnings
 from collections.abc import Callable
@@ -45,9 +46,13 @@ from pathlib import Path
 from .errors import InputError, PlanWarning
 from .numbers import normalise_text
 
-__all__ = ["Table", "read_table"]
+__all__ = ["Table", "Columns", "read_table", "header_matcher", "locate_columns"]
 
 _MAX_TITLE_ROWS = 20
+_MIN_HEADER_MATCHES = 3
+
+Columns = dict[str, tuple["re.Pattern[str]", str]]
+"""A table's layout: field → (pattern on the casefolded header cell, the printed name for messages)."""
 _XLSX_SUFFIXES = (".xlsx", ".xlsm")
 
 
@@ -311,3 +316,53 @@ def _assemble(
             )
         rows.append((row_no, (cells + [""] * width)[:width]))
     return Table(name, header, header_idx + 1, rows, numeric, set(merged_from), merged_from)
+
+
+def header_matcher(columns: Columns) -> Callable[[list[str]], bool]:
+    """``is_header`` for :func:`read_table`: a row naming at least three of ``columns``.
+
+    Three, not all: a header with one column missing or renamed is still found,
+    so the error can name that column instead of saying "no header".
+    """
+
+    def is_header(cells: list[str]) -> bool:
+        folded = [c.casefold() for c in cells]
+        known = sum(any(pattern.fullmatch(c) for c in folded) for pattern, _ in columns.values())
+        return known >= _MIN_HEADER_MATCHES
+
+    return is_header
+
+
+def locate_columns(table: Table, columns: Columns, *, optional: tuple[str, ...] = ()) -> dict[str, int]:
+    """The column index of each field of ``columns`` in the table's header.
+
+    Raises
+    ------
+    InputError
+        Naming the column when it appears twice, or every missing (non-optional)
+        column together with the header as found.
+    """
+    found: dict[str, int] = {}
+    for idx, cell in enumerate(table.header):
+        for fld, (pattern, printed) in columns.items():
+            if pattern.fullmatch(cell.casefold()):
+                if fld in found:
+                    raise InputError(
+                        f"the column appears twice (columns {found[fld] + 1} and {idx + 1})",
+                        text=cell,
+                        file=table.file,
+                        row=table.header_row,
+                        column=printed,
+                    )
+                found[fld] = idx
+                break
+    missing = [printed for fld, (_, printed) in columns.items() if fld not in found and fld not in optional]
+    if missing:
+        raise InputError(
+            f"missing column(s) {', '.join(repr(m) for m in missing)}; "
+            f"the header has {', '.join(repr(h) for h in table.header)}",
+            file=table.file,
+            row=table.header_row,
+            column=missing[0],
+        )
+    return found

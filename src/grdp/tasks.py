@@ -29,7 +29,7 @@ from .errors import InputError, PlanWarning
 from .labels import Lang, check_lang, label
 from .numbers import normalise_text
 from .paths import raw_dir
-from .tables import Table, read_table
+from .tables import Columns, Table, header_matcher, locate_columns, read_table
 
 __all__ = [
     "Deadline",
@@ -50,7 +50,7 @@ _EVERY = re.compile(r"(?:hằng|hàng)?\s*(tuần|tháng|quý|năm)")
 _RECURRENCE = {"tuần": "weekly", "tháng": "monthly", "quý": "quarterly", "năm": "yearly"}
 _CONDITIONAL = re.compile(r"^(sau khi|khi có|khi được)")
 
-_COLUMNS: dict[str, tuple[re.Pattern[str], str]] = {
+_COLUMNS: Columns = {
     "section": (re.compile(r"mục"), "Mục"),
     "department": (re.compile(r"đơn vị"), "Đơn vị"),
     "task_no": (re.compile(r"stt"), "STT"),
@@ -154,43 +154,6 @@ def default_tasks_path() -> Path:
     return raw_dir() / "plan_2025_tasks.csv"
 
 
-_MIN_HEADER_MATCHES = 3
-
-
-def _is_tasks_header(cells: list[str]) -> bool:
-    """A row naming at least three of the known columns (so one missing column is still found)."""
-    folded = [c.casefold() for c in cells]
-    known = sum(any(pattern.fullmatch(c) for c in folded) for pattern, _ in _COLUMNS.values())
-    return known >= _MIN_HEADER_MATCHES
-
-
-def _locate(table: Table) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for idx, cell in enumerate(table.header):
-        for fld, (pattern, printed) in _COLUMNS.items():
-            if pattern.fullmatch(cell.casefold()):
-                if fld in found:
-                    raise InputError(
-                        f"the column appears twice (columns {found[fld] + 1} and {idx + 1})",
-                        text=cell,
-                        file=table.file,
-                        row=table.header_row,
-                        column=printed,
-                    )
-                found[fld] = idx
-                break
-    missing = [printed for fld, (_, printed) in _COLUMNS.items() if fld not in found and fld != "note"]
-    if missing:
-        raise InputError(
-            f"missing column(s) {', '.join(repr(m) for m in missing)}; the header has "
-            f"{', '.join(repr(h) for h in table.header)}",
-            file=table.file,
-            row=table.header_row,
-            column=missing[0],
-        )
-    return found
-
-
 def _year_from_name(path: Path) -> int | None:
     m = re.search(r"(?<!\d)(20\d\d)(?!\d)", path.name)
     return int(m[1]) if m else None
@@ -219,8 +182,8 @@ def load_tasks(path: str | Path | None = None, *, year: int | None = None) -> pd
     year = year if year is not None else _year_from_name(path)
     if year is None:
         raise InputError("no year in the file name; pass year=", file=path.name)
-    table = read_table(path, is_header=_is_tasks_header)
-    cols = _locate(table)
+    table = read_table(path, is_header=header_matcher(_COLUMNS))
+    cols = locate_columns(table, _COLUMNS, optional=("note",))
     records = []
     seen: dict[tuple[str, str], int] = {}
     for row_no, cells in table.rows:
