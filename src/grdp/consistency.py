@@ -386,8 +386,8 @@ def _reaches(done: PrintedValue, target: PrintedValue) -> bool:
     return done.low >= target.low
 
 
-def _check_level(row: _Row, months_done: int, words: _Words) -> Finding:
-    done_name, rest_name = _periods(months_done, words)
+def _target_only(row: _Row, words: _Words, lead: tuple[str, str]) -> Finding | None:
+    """The finding for a row without an annual target or without a 9-month figure; None otherwise."""
     t = words.t
     if row.year.is_missing:
         return row.finding("target_only", "not_checkable", t("Không có mục tiêu năm.", "No annual target."))
@@ -396,10 +396,18 @@ def _check_level(row: _Row, months_done: int, words: _Words) -> Finding:
             "target_only",
             "not_checkable",
             t(
-                f"Chỉ có mục tiêu năm ({words.v(row.year)} {row.unit}): không có gì để đối chiếu ngoài hình thức.",
-                f"Only the annual target ({words.v(row.year)} {row.unit}): nothing to cross-check but its form.",
+                f"{lead[0]} mục tiêu năm ({words.v(row.year)} {row.unit}): không có gì để đối chiếu ngoài hình thức.",
+                f"{lead[1]} annual target ({words.v(row.year)} {row.unit}): nothing to cross-check but its form.",
             ),
         )
+    return None
+
+
+def _check_level(row: _Row, months_done: int, words: _Words) -> Finding:
+    done_name, rest_name = _periods(months_done, words)
+    t = words.t
+    if (only := _target_only(row, words, ("Chỉ có", "Only the"))) is not None:
+        return only
     if _reaches(row.done, row.year):
         assert row.done.low is not None and row.year.low is not None
         return row.finding(
@@ -481,18 +489,8 @@ def _check_share(row: _Row, words: _Words) -> Finding:
 def _check_ratio(row: _Row, months_done: int, words: _Words) -> Finding:
     done_name, _ = _periods(months_done, words)
     t = words.t
-    if row.year.is_missing:
-        return row.finding("target_only", "not_checkable", t("Không có mục tiêu năm.", "No annual target."))
-    if row.done.is_missing:
-        return row.finding(
-            "target_only",
-            "not_checkable",
-            t(
-                f"Chỉ tiêu tỷ lệ/bình quân chỉ có mục tiêu năm ({words.v(row.year)} {row.unit}): "
-                "không có gì để đối chiếu ngoài hình thức.",
-                f"A ratio with only its annual target ({words.v(row.year)} {row.unit}): nothing to cross-check but its form.",
-            ),
-        )
+    if (only := _target_only(row, words, ("Chỉ tiêu tỷ lệ/bình quân chỉ có", "A ratio with only its"))) is not None:
+        return only
     assert row.done.low is not None
     if _reaches(row.done, row.year):
         return row.finding(
