@@ -51,6 +51,7 @@ __all__ = [
     "parse_number",
     "format_number",
     "format_value",
+    "format_frame",
     "normalise_text",
     "THOUSANDS_UNITS",
     "DECIMAL_UNITS",
@@ -426,3 +427,21 @@ def format_value(value: PrintedValue, *, style: Style = "vi") -> str:
     if value.bound == "exact":
         return num
     return f"{_WORDS[style][value.bound]}{num}"
+
+
+def format_frame(frame, precision: int = 2, *, style: Style = "vi"):  # noqa: ANN001, ANN201 - pandas
+    """A display copy of a DataFrame: numbers, and numeric row/column labels, written in ``style``.
+
+    Empty (NaN) cells become ``""``. For notebook tables; the report keeps numbers as numbers.
+
+    >>> import pandas as pd
+    >>> format_frame(pd.DataFrame({0.82: [10.375, None]}, index=[1.0, 0.937]), 2)
+             0,82
+    1      10,38
+    0,937
+    """
+    import pandas as pd
+
+    out = frame.map(lambda x: format_number(float(x), precision=precision, style=style) if pd.notna(x) else "")
+    relabel = lambda x: format_number(x, style=style) if isinstance(x, float) else x  # noqa: E731
+    return out.rename(index=relabel, columns=relabel)
