@@ -39,9 +39,10 @@ import pandas as pd
 
 from .indicators import KIND_LABELS
 from .labels import Lang, check_lang, label, unit_label
-from .numbers import PrintedValue, format_number, format_value
+from .numbers import PrintedValue, format_value
 from .periods import Interval, implied_weight, implied_weight_interval, required_growth, rounding_interval
-from .plan import MONTHS_PER_YEAR, value_at
+from .plan import value_at
+from .wording import num, period_names, phrase, span
 
 __all__ = [
     "Verdict",
@@ -150,7 +151,7 @@ class _Words:
     lang: Lang
 
     def num(self, x: float, precision: int = 1) -> str:
-        return format_number(x, precision=precision, style=self.lang)
+        return num(x, precision, self.lang)
 
     def pct(self, x: float, precision: int = 1) -> str:
         return f"{self.num(x, precision)} %"
@@ -159,20 +160,13 @@ class _Words:
         return self.num(x, 3)
 
     def iv(self, iv: Interval, precision: int = 3) -> str:
-        return f"{self.num(iv.low, precision)}–{self.num(iv.high, precision)}"
+        return span((iv.low, iv.high), precision, self.lang)
 
     def v(self, value: PrintedValue) -> str:
         return format_value(value, style=self.lang)
 
     def t(self, vi: str, en: str) -> str:
-        return vi if self.lang == "vi" else en
-
-
-def _periods(months_done: int, words: _Words) -> tuple[str, str]:
-    rest = MONTHS_PER_YEAR - months_done
-    if words.lang == "vi":
-        return f"{months_done} tháng", ("quý IV" if rest == 3 else f"{rest} tháng cuối năm")
-    return f"{months_done} months", ("Q4" if rest == 3 else f"the last {rest} months")
+        return phrase(self.lang, vi, en)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -247,7 +241,7 @@ def _pairs(rest: PrintedValue, year: PrintedValue) -> list[tuple[tuple[float, in
 
 
 def _check_growth(row: _Row, months_done: int, band: tuple[float, float], words: _Words) -> Finding:
-    done_name, rest_name = _periods(months_done, words)
+    done_name, rest_name = period_names(months_done, words.lang)
     t = words.t
     if row.done.is_missing or row.year.is_missing:
         missing = done_name if row.done.is_missing else t("năm", "the year")
@@ -404,7 +398,7 @@ def _target_only(row: _Row, words: _Words, lead: tuple[str, str]) -> Finding | N
 
 
 def _check_level(row: _Row, months_done: int, words: _Words) -> Finding:
-    done_name, rest_name = _periods(months_done, words)
+    done_name, rest_name = period_names(months_done, words.lang)
     t = words.t
     if (only := _target_only(row, words, ("Chỉ có", "Only the"))) is not None:
         return only
@@ -487,7 +481,7 @@ def _check_share(row: _Row, words: _Words) -> Finding:
 
 
 def _check_ratio(row: _Row, months_done: int, words: _Words) -> Finding:
-    done_name, _ = _periods(months_done, words)
+    done_name, _ = period_names(months_done, words.lang)
     t = words.t
     if (only := _target_only(row, words, ("Chỉ tiêu tỷ lệ/bình quân chỉ có", "A ratio with only its"))) is not None:
         return only

@@ -19,9 +19,9 @@ from .consistency import PlanAudit, verdict_label
 from .export import ReportTable
 from .indicators import KIND_LABELS
 from .labels import Lang, label
-from .numbers import format_number
 from .paths import raw_dir
 from .plan import PERIODS, period_label, plan_table, value_at
+from .wording import num, phrase
 
 __all__ = ["ReportContext", "Section", "SECTIONS", "grdp_figures"]
 
@@ -36,7 +36,7 @@ class ReportContext:
     default_plan: bool
 
     def t(self, vi: str, en: str) -> str:
-        return vi if self.lang == "vi" else en
+        return phrase(self.lang, vi, en)
 
     def name(self, vi: str, en: str) -> str:
         """A file or sheet stem in the report's language."""
@@ -54,10 +54,6 @@ class Section:
     summary: str = ""
     headline: list[str] = field(default_factory=list)
     """One-line key findings, gathered at the top of the report's summary."""
-
-
-def _num(x: float, precision: int, lang: Lang) -> str:
-    return format_number(x, precision=precision, style=lang)
 
 
 def grdp_figures(plan: pd.DataFrame) -> tuple[float, tuple[float, ...], tuple[float, ...]] | None:
@@ -164,10 +160,10 @@ def audit_section(ctx: ReportContext) -> Section:
     if grdp_row is not None and "required_rest_low" in dict(grdp_row.numbers):
         n = dict(grdp_row.numbers)
         headline.append(ctx.t(
-            f"GRDP: quý IV cần tăng {_num(n['required_rest_low'], 2, lang)}–{_num(n['required_rest_high'], 2, lang)} % "
-            f"(tỷ trọng quý IV năm trước {_num(n['display_weight'], 2, lang)}, như các số của kế hoạch ngầm định).",
-            f"GRDP: Q4 must grow {_num(n['required_rest_low'], 2, lang)}–{_num(n['required_rest_high'], 2, lang)} % "
-            f"(previous-year Q4 weight {_num(n['display_weight'], 2, lang)}, as the plan's figures imply)."))
+            f"GRDP: quý IV cần tăng {num(n['required_rest_low'], 2, lang)}–{num(n['required_rest_high'], 2, lang)} % "
+            f"(tỷ trọng quý IV năm trước {num(n['display_weight'], 2, lang)}, như các số của kế hoạch ngầm định).",
+            f"GRDP: Q4 must grow {num(n['required_rest_low'], 2, lang)}–{num(n['required_rest_high'], 2, lang)} % "
+            f"(previous-year Q4 weight {num(n['display_weight'], 2, lang)}, as the plan's figures imply)."))
     return Section(
         "audit",
         title,
@@ -213,7 +209,7 @@ def sectors_section(ctx: ReportContext) -> Section:
         out.insert(0, ctx.t("Trường hợp", "Case"), case)
         return out
 
-    b = _num(bridge, 3, lang)
+    b = num(bridge, 3, lang)
     cases = {
         ctx.t(f"9 tháng, hệ số {b}", f"9 months, bridge {b}"): done,
         ctx.t("Cả năm, hệ số 1", "Year, bridge 1"): year_one,
@@ -227,7 +223,7 @@ def sectors_section(ctx: ReportContext) -> Section:
         for sector, row in frame.iterrows():
             need_rows.append({ctx.t("Trường hợp", "Case"): case, label("dc_sector", lang): sector_label(str(sector), lang),
                               ctx.t("Mục tiêu kế hoạch (%)", "Plan target (%)"): row["target"],
-                              **{ctx.t(f"Cần cho GRDP {_num(float(t), 1, lang)} %", f"Needed for GRDP {_num(float(t), 1, lang)} %"): row[t]
+                              **{ctx.t(f"Cần cho GRDP {num(float(t), 1, lang)} %", f"Needed for GRDP {num(float(t), 1, lang)} %"): row[t]
                                  for t in frame.columns if t != "target"}})
     need = pd.DataFrame(need_rows)
     split = split_sensitivity(plan).reset_index().rename(
@@ -236,8 +232,8 @@ def sectors_section(ctx: ReportContext) -> Section:
                  "implied_bridge_one": ctx.t("GRDP năm, hệ số 1 (%)", "GRDP year, bridge 1 (%)"),
                  "implied_calibrated": ctx.t("GRDP năm, hệ số 9 tháng (%)", "GRDP year, 9-month bridge (%)")})
     share = check_share_target(plan)
-    implied_cal = _num(float(year_cal.loc["total", "growth_pct"]), 2, lang)
-    implied_one = _num(float(year_one.loc["total", "growth_pct"]), 2, lang)
+    implied_cal = num(float(year_cal.loc["total", "growth_pct"]), 2, lang)
+    implied_one = num(float(year_one.loc["total", "growth_pct"]), 2, lang)
     text = ctx.t(
         f"Hệ số GTTT/GTSX theo 9 tháng của kế hoạch: {b}. Với hệ số đó, mục tiêu ngành ngầm định GRDP cả năm {implied_cal} % "
         f"(hệ số 1: {implied_one} %). Kết luận so với mục tiêu GRDP và mục tiêu tỷ trọng: xem mục kiểm tra (dòng 1 và 3).",
@@ -326,7 +322,7 @@ def forecast_section(ctx: ReportContext) -> Section:
             label("fc_point", lang): p["point"],
             ctx.t("Cận dưới 80 %", "80 % lower"): p["lower"],
             ctx.t("Cận trên 80 %", "80 % upper"): p["upper"],
-            **{label("fc_prob", lang).format(x=_num(t, 1, lang)): p[f"p_{t:g}"] for t in targets},
+            **{label("fc_prob", lang).format(x=num(t, 1, lang)): p[f"p_{t:g}"] for t in targets},
         }
     )
     tables = [
@@ -345,12 +341,12 @@ def forecast_section(ctx: ReportContext) -> Section:
     }
     text = "\n\n".join([nowcasts[0].summary(lang), outlook.summary(lang), bt.summary(lang)])
     nc = nowcasts[0]
-    probs = "; ".join(f"P(≥ {_num(t, 1, lang)} %) = {_num(100 * nc.prob_at_least(t), 1, lang)} %" for t in targets)
+    probs = "; ".join(f"P(≥ {num(t, 1, lang)} %) = {num(100 * nc.prob_at_least(t), 1, lang)} %" for t in targets)
     headline = [ctx.t(
-        f"Dự báo theo lịch sử (cả nước, số 9 tháng {_num(done, 2, lang)} %): cả năm {_num(nc.point, 2, lang)} % "
-        f"(khoảng 80 %: {_num(nc.lower, 2, lang)}–{_num(nc.upper, 2, lang)} %); {probs}.",
-        f"History-based forecast (national pattern, 9 months at {_num(done, 2, lang)} %): {_num(nc.point, 2, lang)} % for the year "
-        f"(80 %: {_num(nc.lower, 2, lang)}–{_num(nc.upper, 2, lang)} %); {probs}.")]
+        f"Dự báo theo lịch sử (cả nước, số 9 tháng {num(done, 2, lang)} %): cả năm {num(nc.point, 2, lang)} % "
+        f"(khoảng 80 %: {num(nc.lower, 2, lang)}–{num(nc.upper, 2, lang)} %); {probs}.",
+        f"History-based forecast (national pattern, 9 months at {num(done, 2, lang)} %): {num(nc.point, 2, lang)} % for the year "
+        f"(80 %: {num(nc.lower, 2, lang)}–{num(nc.upper, 2, lang)} %); {probs}.")]
     return Section("forecast", title, tables, figures, text, headline)
 
 
@@ -407,7 +403,7 @@ def sensitivity_section(ctx: ReportContext) -> Section:
                     "(kịch bản thấp–cao); dự báo theo lịch sử ở mục trước không giả định như vậy.",
                     "Note: the Monte Carlo probability is conditional — it assumes sectors grow around the plan's Q4 targets "
                     "(low to high scenarios); the history-based forecast of the previous section does not.")]
-    probs = "; ".join(f"P(≥ {_num(t, 1, lang)} %) = {_num(100 * mc.probability(t), 1, lang)} %" for t in mc.thresholds)
+    probs = "; ".join(f"P(≥ {num(t, 1, lang)} %) = {num(100 * mc.probability(t), 1, lang)} %" for t in mc.thresholds)
     headline = [
         ctx.t(f"Nếu các ngành tăng quanh mục tiêu quý IV (kịch bản thấp–cao, mô phỏng): {probs}.",
               f"If sectors grow around their Q4 targets (low-high scenarios, simulated): {probs}."),
@@ -417,10 +413,10 @@ def sensitivity_section(ctx: ReportContext) -> Section:
     at_w = change.loc[np.isclose(change["rest_weight"], w4), "change"]
     if len(at_w):
         headline.append(ctx.t(
-            f"Nếu số 9 tháng bị điều chỉnh giảm 0,1 điểm, quý IV phải tăng thêm {_num(float(at_w.iloc[0]), 2, lang)} điểm % "
-            f"(tỷ trọng {_num(w4, 2, lang)}).",
-            f"A 0.1-point downward revision of the 9-month figure adds {_num(float(at_w.iloc[0]), 2, lang)} points to the Q4 "
-            f"growth needed (weight {_num(w4, 2, lang)})."))
+            f"Nếu số 9 tháng bị điều chỉnh giảm 0,1 điểm, quý IV phải tăng thêm {num(float(at_w.iloc[0]), 2, lang)} điểm % "
+            f"(tỷ trọng {num(w4, 2, lang)}).",
+            f"A 0.1-point downward revision of the 9-month figure adds {num(float(at_w.iloc[0]), 2, lang)} points to the Q4 "
+            f"growth needed (weight {num(w4, 2, lang)})."))
     return Section("sensitivity", title, tables, figures, "\n\n".join(lines), headline)
 
 
