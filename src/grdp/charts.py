@@ -61,7 +61,7 @@ def plot_required_growth(
     The band of weights the printed figures imply (both ends, rounding included)
     is shaded; the printed Q4 target is drawn as a horizontal band.
     """
-    from .plotting import PALETTE, new_figure, report_style, use_decimal_comma
+    from .plotting import PALETTE, report_figure, use_decimal_comma
 
     lang = check_lang(lang or audit.lang)
     f = next(x for x in audit.items if x.stt == stt and x.check == "period_identity")
@@ -70,8 +70,7 @@ def plot_required_growth(
     targets = [nums[k] for k in ("year_low", "year_high", "year") if k in nums]
     rests = [nums[k] for k in ("rest_low", "rest_high", "rest") if k in nums]
     w = np.linspace(weights[0], weights[1], 251)
-    with report_style(lang):
-        fig, ax = new_figure("full", height_cm=8.5)
+    with report_figure(lang, height_cm=8.5) as (fig, ax):
         if "weight_common_min" in nums:
             ax.axvspan(nums["weight_common_min"], nums["weight_common_max"], color=PALETTE[6], alpha=0.35, lw=0,
                        label=_t(lang, "Tỷ trọng mà kế hoạch ngầm định", "Weight the plan implies"))
@@ -89,13 +88,12 @@ def plot_required_growth(
         ax.set_title(f"{f.stt}. {f.indicator}", fontsize=8.5)
         use_decimal_comma(ax, axis="both", lang=lang)
         ax.legend(loc="upper right")
-        fig.canvas.draw()
     return fig
 
 
 def plot_implied_weights(audit: PlanAudit, *, lang: Lang | None = None):
     """Each growth row's implied previous-year Q4 weight with its rounding interval, and the plausible band."""
-    from .plotting import PALETTE, new_figure, report_style, use_decimal_comma
+    from .plotting import PALETTE, legend_below, report_figure, use_decimal_comma
 
     lang = check_lang(lang or audit.lang)
     table = implied_weights_table(audit)
@@ -106,8 +104,7 @@ def plot_implied_weights(audit: PlanAudit, *, lang: Lang | None = None):
     ]
     y = np.arange(len(table))[::-1]
     lo, hi = audit.weight_band
-    with report_style(lang):
-        fig, ax = new_figure("full", height_cm=2.0 + 0.65 * len(table))
+    with report_figure(lang, height_cm=2.0 + 0.65 * len(table)) as (fig, ax):
         ax.axvspan(lo, hi, color=PALETTE[2], alpha=0.12, lw=0, label=_t(lang, "Khoảng hợp lý", "Plausible band"))
         ax.axvline(0.25, color="black", lw=0.6, ls=":")
         ax.errorbar(
@@ -121,6 +118,5 @@ def plot_implied_weights(audit: PlanAudit, *, lang: Lang | None = None):
         ax.grid(axis="x")
         ax.grid(axis="y", visible=False)
         use_decimal_comma(ax, axis="x", decimals=2, lang=lang)
-        fig.legend(loc="outside lower center", ncols=2)
-        fig.canvas.draw()
+        legend_below(fig, ncols=2)
     return fig

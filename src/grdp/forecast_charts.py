@@ -2,7 +2,7 @@
 
 Each function takes the result object it draws (:class:`grdp.forecast.Nowcast`,
 :class:`grdp.backtesting.Backtest`, :class:`grdp.outlook.PlanOutlook`), builds the
-figure inside :func:`grdp.plotting.report_style` and returns it (a bare
+figure inside :func:`grdp.plotting.report_figure` and returns it (a bare
 matplotlib ``Figure``; save it with :func:`grdp.plotting.save_figure`). The
 three names are also importable from :mod:`grdp.forecast`.
 """
@@ -39,12 +39,11 @@ def plot_fan(
 
     One panel per nowcast (e.g. two Q4 weights), sharing the growth axis.
     """
-    from .plotting import PALETTE, new_figure, report_style, use_decimal_comma
+    from .plotting import PALETTE, report_figure, use_decimal_comma
 
     lang = check_lang(lang)
     items = [nowcasts] if isinstance(nowcasts, Nowcast) else list(nowcasts)
-    with report_style(lang):
-        fig, axes = new_figure("full", height_cm=height_cm, ncols=len(items))
+    with report_figure(lang, height_cm=height_cm, ncols=len(items)) as (fig, axes):
         axes = np.atleast_1d(axes)
         for ax, nc in zip(axes, items, strict=True):
             for lv, alpha in zip(_FAN_LEVELS, (0.18, 0.32, 0.5), strict=True):
@@ -65,7 +64,6 @@ def plot_fan(
             use_decimal_comma(ax, lang=lang)
         axes[0].set_ylabel(label("fc_axis_growth", lang))
         axes[-1].legend(loc="lower left")
-        fig.canvas.draw()
     return fig
 
 
@@ -78,13 +76,12 @@ def plot_backtest(
     height_cm: float = 13.0,
 ) -> Figure:
     """Backtest chart: the first annual figures against forecasts (top), MAE and 80 % coverage by method (bottom)."""
-    from .plotting import PALETTE, new_figure, report_style, use_decimal_comma
+    from .plotting import PALETTE, report_figure, use_decimal_comma
 
     lang = check_lang(lang or result.lang)
     f = result.forecasts
     s = result.scores()
-    with report_style(lang):
-        fig, (top, bottom) = new_figure("full", height_cm=height_cm, nrows=2)
+    with report_figure(lang, height_cm=height_cm, nrows=2) as (fig, (top, bottom)):
         pub = f.drop_duplicates("year").set_index("year")["published"]
         top.plot(pub.index, pub.to_numpy(), color="black", marker="o", markersize=3.5, linewidth=1.0, label=label("fc_published", lang))
         offsets = np.linspace(-0.2, 0.2, len(shown))
@@ -109,18 +106,16 @@ def plot_backtest(
         bottom.set_ylabel(label("fc_axis_mae", lang))
         bottom.set_title(label("fc_bar_note", lang), fontsize=7)
         use_decimal_comma(bottom, lang=lang)
-        fig.canvas.draw()
     return fig
 
 
 def plot_q4_excess(outlook: PlanOutlook, *, lang: Lang | None = None, height_cm: float = 8.0) -> Figure:
     """National Q4 growth minus 9-month growth by year, against what the plan requires."""
-    from .plotting import PALETTE, new_figure, report_style, use_decimal_comma
+    from .plotting import PALETTE, report_figure, use_decimal_comma
 
     lang = check_lang(lang or outlook.lang)
     h = outlook.history.dropna(subset=["excess"])
-    with report_style(lang):
-        fig, ax = new_figure("full", height_cm=height_cm)
+    with report_figure(lang, height_cm=height_cm) as (fig, ax):
         ax.bar(h.index, h["excess"], color=PALETTE[0], label=label("fc_national_excess", lang))
         prov = outlook.provinces_9m()
         if len(prov):
@@ -135,5 +130,4 @@ def plot_q4_excess(outlook: PlanOutlook, *, lang: Lang | None = None, height_cm:
         ax.set_ylabel(label("fc_axis_excess", lang))
         ax.legend(loc="center left")
         use_decimal_comma(ax, lang=lang)
-        fig.canvas.draw()
     return fig

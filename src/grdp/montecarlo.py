@@ -37,7 +37,7 @@ from .datasets import national_releases
 from .labels import Lang, check_lang, label
 from .numbers import format_number
 from .periods import annual_growth
-from .plotting import PALETTE, new_figure, report_style, use_decimal_comma
+from .plotting import PALETTE, report_figure, use_decimal_comma
 from .wording import SummaryDisplay, num, phrase
 
 if TYPE_CHECKING:
@@ -429,8 +429,7 @@ class MonteCarloResult(SummaryDisplay):
         counts, edges = np.histogram(self.annual, bins=bins, range=(float(lo), float(hi)))
         share = counts / self.n * 100
         ts = sorted(self.thresholds)
-        with report_style(lang):
-            fig, ax = new_figure("full", height_cm=8.0)
+        with report_figure(lang, height_cm=8.0) as (fig, ax):
             if len(ts) >= 2:
                 ax.axvspan(ts[0], ts[-1], color=PALETTE[3], alpha=0.2, lw=0,
                            label=phrase(lang, "Khoảng mục tiêu", "Target range"))
@@ -448,7 +447,6 @@ class MonteCarloResult(SummaryDisplay):
             ax.set_ylabel(phrase(lang, "Tỷ lệ số lần mô phỏng (%)", "Share of draws (%)"))
             use_decimal_comma(ax, axis="both", lang=lang)
             ax.legend(loc="upper left")
-            fig.canvas.draw()
         return fig
 
     def plot_convergence(self, *, lang: Lang | None = None):
@@ -458,8 +456,7 @@ class MonteCarloResult(SummaryDisplay):
         sizes = np.unique(np.round(np.logspace(2, np.log10(self.n), 40)).astype("int64"))
         conv = self.convergence(sizes.tolist())
         batches = self.convergence()
-        with report_style(lang):
-            fig, (ax1, ax2) = new_figure("full", height_cm=7.0, ncols=2)
+        with report_figure(lang, height_cm=7.0, ncols=2) as (fig, (ax1, ax2)):
             for i, t in enumerate(self.thresholds):
                 c = conv[conv["threshold"] == t]
                 d = 100 * (c["probability"].to_numpy() - self.probability(t))
@@ -483,7 +480,6 @@ class MonteCarloResult(SummaryDisplay):
             ax2.set_ylabel(phrase(lang, "Sai số chuẩn (điểm %)", "Standard error (points)"))
             ax2.yaxis.set_major_formatter(_log_formatter(lang))
             ax2.legend(loc="upper right", fontsize=6)
-            fig.canvas.draw()
         return fig
 
 

@@ -7,6 +7,11 @@ page, 8 cm for half a page — and 300 dpi. :func:`save_figure` writes PNG and S
 whose bytes do not change from one run to the next (no dates, a fixed SVG hash
 salt), so a re-run report can be compared byte for byte.
 
+A figure function is written ``with report_figure(lang, height_cm=...) as
+(fig, ax): ...`` (style, figure, draw before the style is left), with
+:func:`use_decimal_comma` on its numeric axes and :func:`legend_below` for a
+legend under the axes, and returns ``fig``.
+
 matplotlib is imported only when a figure is made: ``grdp check`` never pays for it.
 """
 
@@ -23,6 +28,7 @@ from .numbers import format_number
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+    from matplotlib.legend import Legend
 
 __all__ = [
     "CM",
@@ -33,6 +39,8 @@ __all__ = [
     "report_style",
     "use_report_style",
     "new_figure",
+    "report_figure",
+    "legend_below",
     "number_formatter",
     "use_decimal_comma",
     "save_figure",
@@ -103,9 +111,9 @@ def new_figure(
 ) -> tuple[Figure, Any]:
     """A figure at a standard width (16 or 8 cm) and a given height.
 
-    Call it inside :func:`report_style` (library code, which also draws and
-    saves inside) or after :func:`use_report_style` (notebooks): matplotlib
-    reads some style settings only when it draws.
+    Call it inside :func:`report_style` — library code does it through
+    :func:`report_figure` — or after :func:`use_report_style` (notebooks):
+    matplotlib reads some style settings only when it draws.
     """
     if width not in WIDTHS_CM:
         raise ValueError(f"width must be one of: {', '.join(repr(w) for w in WIDTHS_CM)}")
@@ -115,6 +123,111 @@ def new_figure(
     fig = Figure(figsize=(WIDTHS_CM[width] * CM, height_cm * CM), layout="constrained")
     ax = fig.subplots(nrows, ncols)
     return fig, ax
+
+
+@contextlib.contextmanager
+def report_figure(
+    lang: Lang = "vi", width: Width = "full", *, height_cm: float = 9.0, nrows: int = 1, ncols: int = 1
+) -> Iterator[tuple[Figure, Any]]:
+    """A new figure built inside the report style: ``with report_figure(lang, height_cm=8) as (fig, ax):``.
+
+    The scaffolding every figure function of grdp shares: :func:`report_style`
+    is entered, :func:`new_figure` makes the figure, the body of the ``with``
+    draws on it, and ``fig.canvas.draw()`` is called before the style is left.
+    The function then returns ``fig`` after the ``with``.
+
+    Parameters
+    ----------
+    lang : {"vi", "en"}
+        Checked; the rcParams are the same for both (:func:`report_rc`) — the
+        decimal mark is set per axis with :func:`use_decimal_comma`.
+    width : {"full", "half"}
+        16 cm or 8 cm (:data:`WIDTHS_CM`).
+    height_cm : float
+        Height of the figure in centimetres.
+    nrows, ncols : int
+        Grid of axes, as in :func:`new_figure`.
+
+    Yields
+    ------
+    (Figure, Axes or numpy.ndarray of Axes)
+        What :func:`new_figure` returns: one ``Axes`` for a 1 × 1 grid, an array otherwise.
+
+    Notes
+    -----
+    Why the draw is inside the style: matplotlib reads some settings only when
+    it draws, not when an artist is made — the tick locators, for one, decide
+    how many ticks fit from ``xtick.labelsize`` / ``ytick.labelsize`` at draw
+    time — so a figure must be drawn while the report rcParams are active
+    (the convention of :mod:`grdp.plotting`). Two facts limit what this call
+    does, and are kept as they are so that every figure keeps its bytes:
+
+    * The figure is a bare ``Figure`` (no pyplot), whose canvas is
+      ``FigureCanvasBase``: its ``draw()`` renders nothing. A real draw here
+      (``fig.draw_without_rendering()``) changes the saved PNG of every
+      figure of the report, so it is not done.
+    * A save draws the figure again under the rcParams active at that moment.
+      For the style to govern the saved file as a whole, save inside
+      :func:`report_style` too (a notebook has it for the whole session,
+      through :func:`use_report_style`).
+
+    If the body raises, the exception propagates, the style is restored and
+    nothing is drawn.
+
+    Examples
+    --------
+    >>> import matplotlib as mpl
+    >>> before = mpl.rcParams["font.size"]
+    >>> with report_figure("vi", "half", height_cm=6.0) as (fig, ax):
+    ...     _ = ax.plot([0.0, 1.5], [1.0, 2.5])
+    ...     use_decimal_comma(ax, axis="both", lang="vi")
+    ...     mpl.rcParams["font.size"]
+    8.0
+    >>> [round(float(x) / CM, 2) for x in fig.get_size_inches()]
+    [8.0, 6.0]
+    >>> mpl.rcParams["font.size"] == before
+    True
+    """
+    with report_style(lang):
+        fig, axes = new_figure(width, height_cm=height_cm, nrows=nrows, ncols=ncols)
+        yield fig, axes
+        fig.canvas.draw()
+
+
+def legend_below(fig: Figure, *, ncols: int, from_ax: Axes | None = None) -> Legend:
+    """One legend for the whole figure, centred below the axes (``loc="outside lower center"``).
+
+    Parameters
+    ----------
+    fig : Figure
+        A figure with the constrained layout (as :func:`new_figure` makes it),
+        which keeps the room below the axes for the legend.
+    ncols : int
+        Number of legend columns.
+    from_ax : Axes, optional
+        Take the entries from this axes only — for panels that repeat the same
+        series, where collecting from every axes would list each entry once
+        per panel. By default, the entries of every axes of ``fig``.
+
+    Returns
+    -------
+    matplotlib.legend.Legend
+
+    Examples
+    --------
+    >>> with report_figure("en", height_cm=6.0, ncols=2) as (fig, axes):
+    ...     for ax in axes:
+    ...         _ = ax.plot([0, 1], [0, 1], label="line")
+    ...     legend = legend_below(fig, ncols=2, from_ax=axes[0])
+    >>> [t.get_text() for t in legend.get_texts()]
+    ['line']
+    >>> [t.get_text() for t in legend_below(fig, ncols=2).get_texts()]
+    ['line', 'line']
+    """
+    if from_ax is None:
+        return fig.legend(loc="outside lower center", ncols=ncols)
+    handles, labels = from_ax.get_legend_handles_labels()
+    return fig.legend(handles, labels, loc="outside lower center", ncols=ncols)
 
 
 def number_formatter(*, decimals: int | None = None, lang: Lang = "vi", suffix: str = ""):

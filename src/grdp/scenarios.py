@@ -31,7 +31,7 @@ from .montecarlo import SectorRange, model_ranges
 from .numbers import format_number
 from .paths import raw_dir
 from .plan import load_plan, value_at
-from .plotting import PALETTE, new_figure, report_style, use_decimal_comma
+from .plotting import PALETTE, legend_below, report_figure, use_decimal_comma
 from .sector_model import SectorModel
 from .sector_targets import GRDP_KEY, PLAN_SECTORS
 from .share_target import SHARE_KEY, implied_year_share
@@ -202,8 +202,7 @@ class Tornado(SummaryDisplay):
         y = np.arange(len(f))[::-1]
         labels = [f"{sector_label(s, lang)}\n({format_number(lo, style=lang)}–{format_number(hi, style=lang)} %)"
                   for s, lo, hi in zip(f["sector"], f["q4_low"], f["q4_high"])]
-        with report_style(lang):
-            fig, ax = new_figure("full", height_cm=2.5 + 1.3 * len(f))
+        with report_figure(lang, height_cm=2.5 + 1.3 * len(f)) as (fig, ax):
             lo_bar, hi_bar = f["grdp_low"].to_numpy(), f["grdp_high"].to_numpy()
             ax.barh(y, np.abs(self.base - lo_bar), left=np.minimum(lo_bar, self.base),
                     color=PALETTE[1], height=0.6, label=phrase(lang, "Quý IV ở mức thấp", "Q4 at low"))
@@ -227,8 +226,7 @@ class Tornado(SummaryDisplay):
             pad = 0.12 * (hi_x - lo_x)
             ax.set_xlim(lo_x - pad, hi_x + pad)
             use_decimal_comma(ax, axis="x", lang=lang)
-            fig.legend(loc="outside lower center", ncols=4)
-            fig.canvas.draw()
+            legend_below(fig, ncols=4)
         return fig
 
 

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .labels import Lang, check_lang
-from .plotting import PALETTE, new_figure, report_style, use_decimal_comma
+from .plotting import PALETTE, legend_below, report_figure, use_decimal_comma
 from .sector_contributions import split_sensitivity
 from .sector_targets import check_sector_targets
 from .share_target import ShareTargetCheck, implied_year_share
@@ -53,8 +53,7 @@ def plot_contributions(
     lang = check_lang(lang)
     names = list(frames)
     x = np.arange(len(names))
-    with report_style(lang):
-        fig, ax = new_figure("full", height_cm=9.0)
+    with report_figure(lang, height_cm=9.0) as (fig, ax):
         if target is not None:
             ax.axhspan(target[0], target[1], color=PALETTE[3], alpha=0.2, lw=0,
                        label=phrase(lang, f"Mục tiêu GRDP {_pct(target[0], lang)}–{_pct(target[1], lang)}",
@@ -84,8 +83,7 @@ def plot_contributions(
         if title:
             ax.set_title(title)
         use_decimal_comma(ax, lang=lang)
-        fig.legend(loc="outside lower center", ncols=3)
-        fig.canvas.draw()
+        legend_below(fig, ncols=3)
     return fig
 
 
@@ -98,8 +96,7 @@ def plot_required_growth(tables: Mapping[str, pd.DataFrame], *, lang: Lang = "vi
         Results of :func:`grdp.sector_contributions.required_growth_table`.
     """
     lang = check_lang(lang)
-    with report_style(lang):
-        fig, axes = new_figure("full", height_cm=8.5, ncols=len(tables))
+    with report_figure(lang, height_cm=8.5, ncols=len(tables)) as (fig, axes):
         axes = np.atleast_1d(axes)
         for ax, (name, table) in zip(axes, tables.items()):
             ends = [c for c in table.columns if c != "target"]
@@ -115,9 +112,7 @@ def plot_required_growth(tables: Mapping[str, pd.DataFrame], *, lang: Lang = "vi
             ax.set_title(name, fontsize=8)
             use_decimal_comma(ax, lang=lang)
         axes[0].set_ylabel(phrase(lang, "Tăng trưởng GTSX cần đạt (%)", "Output growth needed (%)"))
-        handles, labels = axes[0].get_legend_handles_labels()
-        fig.legend(handles, labels, loc="outside lower center", ncols=3)
-        fig.canvas.draw()
+        legend_below(fig, ncols=3, from_ax=axes[0])
     return fig
 
 
@@ -139,8 +134,7 @@ def plot_share_path(plan: pd.DataFrame, check: ShareTargetCheck, *, lang: Lang =
     band_lo, band_hi = cloud.min(axis=(0, 1)), cloud.max(axis=(0, 1))
     default = implied_year_share(plan, industry_split=DEFAULT_INDUSTRY_SPLIT, bridge=1.0, seasonal_gap=gaps,
                                  structure=check.structure, taxes_share_done=check.taxes_share_done)
-    with report_style(lang):
-        fig, (left, right) = new_figure("full", height_cm=8.5, ncols=2)
+    with report_figure(lang, height_cm=8.5, ncols=2) as (fig, (left, right)):
         x = np.arange(3)
         prev = check.previous_year_needed
         left.errorbar([0], [prev.mid], yerr=[[prev.mid - prev.low], [prev.high - prev.mid]], fmt="s", color=PALETTE[6],
@@ -170,7 +164,6 @@ def plot_share_path(plan: pd.DataFrame, check: ShareTargetCheck, *, lang: Lang =
         right.set_xlabel(phrase(lang, f"Chênh lệch mùa vụ: cả năm − {done_name} (điểm %)", f"Seasonal gap: year − {done_name} (points)"))
         use_decimal_comma(right, axis="both", lang=lang)
         right.legend(loc="lower right", fontsize=6.0)
-        fig.canvas.draw()
     return fig
 
 
@@ -179,8 +172,7 @@ def plot_split_sensitivity(plan: pd.DataFrame, *, lang: Lang = "vi") -> Any:
     lang = check_lang(lang)
     check = check_sector_targets(plan)
     _, rest_name = period_names(check.months_done, lang)
-    with report_style(lang):
-        fig, axes = new_figure("full", height_cm=8.0, ncols=2)
+    with report_figure(lang, height_cm=8.0, ncols=2) as (fig, axes):
         for ax, period, name in zip(axes, ("year", "rest"), (phrase(lang, "Cả năm", "Year"), rest_name)):
             s = split_sensitivity(plan, period=period)  # type: ignore[arg-type]
             t = check.targets[period]
@@ -194,7 +186,5 @@ def plot_split_sensitivity(plan: pd.DataFrame, *, lang: Lang = "vi") -> Any:
             ax.set_xlabel(phrase(lang, "Tỷ trọng công nghiệp trong CN-XD", "Industry share of industry + construction"))
             use_decimal_comma(ax, axis="both", lang=lang)
         axes[0].set_ylabel(phrase(lang, "Tăng trưởng GRDP suy ra (%)", "Implied GRDP growth (%)"))
-        handles, labels = axes[0].get_legend_handles_labels()
-        fig.legend(handles, labels, loc="outside lower center", ncols=3)
-        fig.canvas.draw()
+        legend_below(fig, ncols=3, from_ax=axes[0])
     return fig

@@ -35,7 +35,7 @@ import pandas as pd
 
 from .labels import Lang, check_lang, label
 from .periods import required_growth
-from .plotting import PALETTE, new_figure, number_formatter, report_style, use_decimal_comma
+from .plotting import PALETTE, legend_below, number_formatter, report_figure, use_decimal_comma
 from .wording import SummaryDisplay, num, period_names, phrase, signed
 
 __all__ = [
@@ -457,8 +457,7 @@ class RequiredGrowthGrid(SummaryDisplay):
         f = self.frame
         vmin, vmax = float(f["required"].min()), float(f["required"].max())
         levels = np.arange(np.floor(vmin), np.ceil(vmax) + 1, 1.0)
-        with report_style(lang):
-            fig, axes = new_figure("full", height_cm=8.5, ncols=len(targets))
+        with report_figure(lang, height_cm=8.5, ncols=len(targets)) as (fig, axes):
             axes = np.atleast_1d(axes)
             mesh = None
             for ax, target in zip(axes, targets):
@@ -483,8 +482,7 @@ class RequiredGrowthGrid(SummaryDisplay):
             cbar = fig.colorbar(mesh, ax=list(axes), shrink=0.9)
             cbar.set_label(phrase(lang, f"Tăng trưởng {rest_name} cần đạt (%)", f"{rest_name} growth needed (%)"))
             cbar.ax.yaxis.set_major_formatter(number_formatter(lang=lang))
-            fig.legend(loc="outside lower center", ncols=2)
-            fig.canvas.draw()
+            legend_below(fig, ncols=2)
         return fig
 
 

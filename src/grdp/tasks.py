@@ -285,14 +285,13 @@ def plot_tasks_by_department(tasks: pd.DataFrame, *, lang: Lang = "vi"):
     """
     import textwrap
 
-    from .plotting import PALETTE, new_figure, report_style, use_decimal_comma
+    from .plotting import PALETTE, legend_below, report_figure, use_decimal_comma
 
     lang = check_lang(lang)
     counts = tasks_by_department(tasks, lang=lang)
     total = label("total", lang)
     counts = counts.drop(index=total, columns=total)
-    with report_style(lang):
-        fig, ax = new_figure("full", height_cm=15.0)
+    with report_figure(lang, height_cm=15.0) as (fig, ax):
         left = pd.Series(0, index=counts.index)
         ypos = range(len(counts))[::-1]
         for colour, column in zip(PALETTE, counts.columns):
@@ -303,6 +302,5 @@ def plot_tasks_by_department(tasks: pd.DataFrame, *, lang: Lang = "vi"):
         ax.grid(axis="x")
         ax.grid(axis="y", visible=False)
         use_decimal_comma(ax, axis="x", decimals=0, lang=lang)
-        fig.legend(loc="outside lower center", ncols=4)
-        fig.canvas.draw()
+        legend_below(fig, ncols=4)
     return fig
