@@ -284,6 +284,13 @@ def save_figure(fig: Figure, path: str | Path, *, formats: tuple[str, ...] = ("p
     -------
     list of Path
         The files written.
+
+    Notes
+    -----
+    Saving redraws the figure, and matplotlib lays out ticks and their labels
+    from the style in force when it draws; the figure is therefore saved inside
+    the report style (the same in both languages), whatever style the caller
+    is in.
     """
     import matplotlib as mpl
 
@@ -295,7 +302,7 @@ def save_figure(fig: Figure, path: str | Path, *, formats: tuple[str, ...] = ("p
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     written = []
-    with mpl.rc_context({"svg.hashsalt": "grdp", "svg.fonttype": "path"}):
+    with mpl.rc_context(report_rc()):
         for fmt in formats:
             if fmt not in metadata:
                 raise ValueError(f"formats must be among: {', '.join(repr(m) for m in metadata)}")
