@@ -229,3 +229,16 @@ def test_check_does_not_import_matplotlib_or_statsmodels():
     )
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert res.stdout.strip() == "[]", res.stderr
+
+
+def test_a_rest_far_from_the_done_pace_is_a_warning(audit):
+    # Seed line 63: Q4 '>3.338' against 71,062 for 9 months, i.e. 23 687 per quarter: 3338 / 23687 = 0.141.
+    budget, jobs = _f(audit, "8"), _f(audit, "16")
+    assert budget.verdict == "consistent" and "14 %" in budget.warning
+    assert budget.number("rest_vs_done_pace") == pytest.approx(3338 / (71062 / 3))
+    assert jobs.warning == ""  # 14 600 against 45 400 / 3 = 15 133: 96 %
+
+
+def test_growth_without_rest_says_when_q4_may_fall(audit):
+    # Exports (seed line 54): at w4 = 0.20 the year reaches 15.0 % even if Q4 falls 14.2 %.
+    assert "quý IV có thể giảm tới 14,2 %" in _f(audit, "5").detail

@@ -119,6 +119,9 @@ def test_summary_opens_with_the_key_findings(reports):
     assert head.startswith("Tóm tắt")
     assert "Không khớp — dòng 3" in head  # the share target, row 3 of Phụ lục 1
     assert "quý IV cần tăng 14,23–15,79 %" in head  # issue 3: at w4 = 0.32, 14.23 / 15.79
+    assert "với tỷ trọng của cả nước 0,271: 15,35–17,20 %" in head  # (10 - 0.729·8.01)/0.271 = 15.35
+    assert "xác suất đạt 10,0 % khoảng" in head  # the history-based range over methods and Q4 weights
+    assert "cần các ngành thực hiện ít nhất 84 % mức tăng tốc" in head  # tests/test_scenarios.py: linear in the share
     assert "P(≥ 10,0 %)" in head
 
 

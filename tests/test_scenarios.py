@@ -159,3 +159,13 @@ def test_scenario_tables(plan_model):
     assert v.iloc[2, 2].startswith("Không đạt (11,5")  # industry's year: 10.5 + (2/6.2)(13.6 - 10.5) = 11.5
     e = run_scenarios(plan_model, lang="en").table()
     assert e["Against the target"].tolist() == ["Missed", "Low end reached", "Reached"]
+
+
+def test_annual_grdp_is_linear_in_the_share_of_the_planned_acceleration(plan_model):
+    # Each sector's Q4 = 9-month pace + s·(plan Q4 - pace): the year is linear in s (period identity, then the
+    # value-added weights), so 10 % needs s = (10 - a0)/(a1 - a0). An independent review found s ≈ 0.84.
+    pace = dict(plan_model.done)
+    a0, a1 = float(plan_model.annual_growth(pace)), float(plan_model.annual_growth())
+    half = {k: pace[k] + 0.5 * (plan_model.q4_base[k] - pace[k]) for k in pace}
+    assert float(plan_model.annual_growth(half)) == pytest.approx((a0 + a1) / 2)
+    assert (10.0 - a0) / (a1 - a0) == pytest.approx(0.84, abs=0.005)

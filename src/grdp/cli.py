@@ -70,8 +70,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def _cmd_forecast(args: argparse.Namespace) -> int:
     from .forecast import nowcast_annual
-    from .plan import load_plan
-    from .sections import grdp_figures
+    from .plan import grdp_figures, load_plan
 
     figures = grdp_figures(load_plan(args.plan))
     growth_9m = args.growth_9m if args.growth_9m is not None else (figures[0] if figures else None)

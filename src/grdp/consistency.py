@@ -41,7 +41,7 @@ from .indicators import KIND_LABELS
 from .labels import Lang, check_lang, label, unit_label
 from .numbers import PrintedValue, format_value
 from .periods import Interval, implied_weight, implied_weight_interval, required_growth, rounding_interval
-from .plan import value_at
+from .plan import MONTHS_PER_YEAR, value_at
 from .wording import num, period_names, phrase, span
 
 __all__ = [
@@ -52,11 +52,15 @@ __all__ = [
     "check_plan",
     "check_indicator",
     "DEFAULT_WEIGHT_BAND",
+    "LEVEL_PACE_BAND",
 ]
 
 Verdict = Literal["consistent", "inconsistent", "met", "not_checkable"]
 VERDICTS: tuple[str, ...] = get_args(Verdict)
 DEFAULT_WEIGHT_BAND = (0.20, 0.45)
+LEVEL_PACE_BAND = (0.5, 2.0)
+"""A level's rest-of-year target between half and twice the done part's pace for as many months is
+unremarkable; outside it, the audit warns (the 2025 budget's Q4 '>3.338' is 14 % of the 9 months' pace)."""
 
 FINDING_COLUMNS = (
     "stt",
@@ -356,17 +360,19 @@ def _growth_without_rest(row: _Row, d_val: float, band: tuple[float, float], wor
         at_hi = float(required_growth(d_val, y, rest_weight=hi))
         suffix = "" if row.year.bound != "range" else ("_low" if y == row.year.low else "_high")
         numbers.update({f"required_rest_at_band_low{suffix}": at_lo, f"required_rest_at_band_high{suffix}": at_hi})
-        a, b = sorted((at_lo, at_hi))
-        parts.append(t(f"{words.pct(a)} đến {words.pct(b)} cho {words.pct(y, yp)}", f"{words.pct(a)} to {words.pct(b)} for {words.pct(y, yp)}"))
+        fall = t(f" — tức {rest_name} có thể giảm tới {words.pct(-at_lo)}", f" — {rest_name} may fall by up to {words.pct(-at_lo)}") if at_lo < 0 else ""
+        parts.append(t(
+            f"để cả năm đạt {words.pct(y, yp)}, {rest_name} cần tăng ít nhất {words.pct(at_lo)} nếu tỷ trọng là "
+            f"{words.num(lo, 2)}{fall}, và {words.pct(at_hi)} nếu là {words.num(hi, 2)}",
+            f"for {words.pct(y, yp)} in the year, {rest_name} needs at least {words.pct(at_lo)} growth at a weight of "
+            f"{words.num(lo, 2)}{fall}, and {words.pct(at_hi)} at {words.num(hi, 2)}",
+        ))
     return row.finding(
         "period_identity",
         "not_checkable",
-        t(
-            f"Không có mục tiêu {rest_name}: không có gì để đối chiếu. Với tỷ trọng {rest_name} năm trước "
-            f"{words.num(lo, 2)}–{words.num(hi, 2)}, {rest_name} cần tăng " + "; ".join(parts) + ".",
-            f"No {rest_name} target: nothing to cross-check. At a previous-year {rest_name} weight of "
-            f"{words.num(lo, 2)}–{words.num(hi, 2)}, {rest_name} needs " + "; ".join(parts) + ".",
-        ),
+        t(f"Không có mục tiêu {rest_name}: không có gì để đối chiếu. Theo tỷ trọng {rest_name} năm trước: ",
+          f"No {rest_name} target: nothing to cross-check. By the previous-year {rest_name} weight: ")
+        + "; ".join(parts) + ".",
         numbers=numbers,
     )
 
@@ -446,13 +452,27 @@ def _check_level(row: _Row, months_done: int, words: _Words) -> Finding:
         f"{words.num(d0, prec)} + {words.v(row.rest)} = {words.v(total)} {row.unit}; "
         + t(f"mục tiêu năm {words.v(row.year)}", f"annual target {words.v(row.year)}")
     )
+    warning = ""
+    quarter = d0 * (MONTHS_PER_YEAR - months_done) / months_done  # the rest at the done part's average pace
+    if quarter > 0:
+        numbers["rest_vs_done_pace"] = r0 / quarter
+        lo, hi = LEVEL_PACE_BAND
+        if not lo <= r0 / quarter <= hi:
+            warning = t(
+                f"Mục tiêu {rest_name} ({words.v(row.rest)}) bằng {words.num(100 * r0 / quarter, 0)} % mức bình quân của "
+                f"{done_name} cho cùng số tháng ({words.num(quarter, prec)}): có vẻ là phần còn thiếu để đạt mục tiêu năm "
+                f"hơn là ước tính {rest_name}.",
+                f"The {rest_name} target ({words.v(row.rest)}) is {words.num(100 * r0 / quarter, 0)} % of the {done_name}' "
+                f"average pace for as many months ({words.num(quarter, prec)}): it looks like what the annual target still "
+                f"needs rather than an estimate of {rest_name}.",
+            )
     if ok:
         slack = d0 + r0 - y0
         extra = "" if abs(slack) <= tol else t(
             f" (đạt mục tiêu {rest_name} thì vượt mục tiêu năm {words.num(slack, prec)} {row.unit})",
             f" (reaching the {rest_name} target exceeds the annual target by {words.num(slack, prec)} {row.unit})",
         )
-        return row.finding("sum_of_periods", "consistent", eq + extra + ".", numbers=numbers)
+        return row.finding("sum_of_periods", "consistent", eq + extra + ".", warning=warning, numbers=numbers)
     return row.finding(
         "sum_of_periods",
         "inconsistent",
@@ -461,6 +481,7 @@ def _check_level(row: _Row, months_done: int, words: _Words) -> Finding:
             f" — đạt mục tiêu {rest_name} vẫn không bảo đảm mục tiêu năm.",
             f" — reaching the {rest_name} target does not reach the annual target.",
         ),
+        warning=warning,
         numbers=numbers,
     )
 

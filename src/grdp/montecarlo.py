@@ -8,8 +8,9 @@ Each draw takes
   as its 5th / 95th percentiles), optionally correlated across sectors through
   a Gaussian copula with one common correlation;
 * a revision ``e`` of the published 9-month figure, resampled from the national
-  revisions between first and next release (:func:`grdp.datasets.revision_errors`)
-  or from a normal with their mean and standard deviation;
+  revisions of the 9 months by the first annual release known at the time
+  (:func:`national_revisions`, from :func:`grdp.vintages.revisions`) or from a
+  normal with their mean and standard deviation;
 
 and maps them to annual growth through a model: :class:`IdentityModel` (GRDP
 alone, ``gY = (1 − w4)(g9M + e) + w4 g4``) or the sector model of
@@ -373,7 +374,7 @@ class MonteCarloResult(SummaryDisplay):
             {
                 label("mc_threshold", lang): f["threshold"],
                 label("mc_probability", lang) + " (%)": (100 * f["probability"]).round(2),
-                label("mc_std_error", lang) + " (%)": (100 * f["std_error"]).round(3),
+                label("mc_std_error", lang) + phrase(lang, " (điểm %)", " (points)"): (100 * f["std_error"]).round(3),
                 label("mc_draws", lang): self.n,
             }
         )

@@ -45,6 +45,7 @@ from .errors import InputError, PlanWarning
 from .indicators import KIND_LABELS, identify
 from .labels import Lang, check_lang, label, unit_label
 from .numbers import PrintedValue, format_value, parse_value
+from .periods import implied_weight
 from .paths import raw_dir
 from .tables import Columns, Table, header_matcher, locate_columns, read_table
 
@@ -56,6 +57,9 @@ __all__ = [
     "value_at",
     "plan_table",
     "period_label",
+    "GRDP_KEY",
+    "grdp_figures",
+    "implied_rest_weight",
 ]
 
 Period = Literal["done", "rest", "year"]
@@ -343,3 +347,51 @@ def plan_table(plan: pd.DataFrame, *, lang: Lang = "vi") -> pd.DataFrame:
     for p in PERIODS:
         out[period_label(plan, p, lang)] = [format_value(value_at(r, p), style=lang) for _, r in plan.iterrows()]
     return out.reset_index(drop=True)
+
+
+GRDP_KEY = "grdp_growth"
+"""The key of the plan's GRDP growth row (row 1 of the 2025 plan)."""
+
+
+def grdp_figures(plan: pd.DataFrame) -> tuple[float, tuple[float, ...], tuple[float, ...]] | None:
+    """The GRDP row's done growth, rest-of-year target ends and annual target ends, paired end by end.
+
+    ``None`` when the plan has no GRDP growth row with all three figures. A
+    single figure facing a range is repeated (``(14.2, 15.8)`` with ``(10.0,)``
+    becomes ``(10.0, 10.0)``).
+
+    >>> grdp_figures(load_plan())
+    (8.01, (14.2, 15.8), (10.0, 10.5))
+    """
+    rows = plan[plan["key"] == GRDP_KEY]
+    if rows.empty:
+        return None
+    row = rows.iloc[0]
+    done, rest, year = (value_at(row, p) for p in PERIODS)
+    if done.is_missing or rest.is_missing or year.is_missing:
+        return None
+
+    def ends(v: PrintedValue) -> tuple[float, ...]:
+        return tuple(x for x in dict.fromkeys((v.low, v.high)) if x is not None)
+
+    rest_ends, year_ends = ends(rest), ends(year)
+    if len(rest_ends) != len(year_ends):
+        rest_ends = rest_ends * len(year_ends) if len(rest_ends) == 1 else rest_ends
+        year_ends = year_ends * len(rest_ends) if len(year_ends) == 1 else year_ends
+    return (done.low if done.low is not None else done.high), rest_ends, year_ends  # type: ignore[return-value]
+
+
+def implied_rest_weight(plan: pd.DataFrame) -> float | None:
+    """The previous-year weight of the rest of the year that the GRDP row's figures imply (mean over the ends).
+
+    ``(gY - g_done) / (g_rest - g_done)`` for each pair of ends (:func:`grdp.periods.implied_weight`);
+    ``None`` without a complete GRDP row. The audit (:func:`grdp.check_plan`) gives its rounding interval.
+
+    >>> round(implied_rest_weight(load_plan()), 4)
+    0.3206
+    """
+    figures = grdp_figures(plan)
+    if figures is None:
+        return None
+    done, rest, year = figures
+    return float(sum(implied_weight(done, r, y) for r, y in zip(rest, year)) / len(rest))

@@ -18,12 +18,14 @@ import pandas as pd
 from .consistency import PlanAudit, verdict_label
 from .export import ReportTable
 from .indicators import KIND_LABELS
-from .labels import Lang, label
+from .labels import LABELS, Lang, label
 from .paths import raw_dir
-from .plan import PERIODS, period_label, plan_table, value_at
+from .periods import required_growth
+from .plan import GRDP_KEY, PERIODS, grdp_figures, period_label, plan_table
+from .vintages import NATIONAL_QUARTER_WEIGHTS
 from .wording import num, phrase
 
-__all__ = ["ReportContext", "Section", "SECTIONS", "grdp_figures"]
+__all__ = ["ReportContext", "Section", "SECTIONS"]
 
 
 @dataclass
@@ -54,26 +56,6 @@ class Section:
     summary: str = ""
     headline: list[str] = field(default_factory=list)
     """One-line key findings, gathered at the top of the report's summary."""
-
-
-def grdp_figures(plan: pd.DataFrame) -> tuple[float, tuple[float, ...], tuple[float, ...]] | None:
-    """The GRDP row's 9-month growth, Q4 target ends and annual target ends (None without the row)."""
-    rows = plan[plan["key"] == "grdp_growth"]
-    if rows.empty:
-        return None
-    row = rows.iloc[0]
-    done, rest, year = (value_at(row, p) for p in PERIODS)
-    if done.is_missing or rest.is_missing or year.is_missing:
-        return None
-
-    def ends(v) -> tuple[float, ...]:  # noqa: ANN001 - PrintedValue
-        return tuple(x for x in dict.fromkeys((v.low, v.high)) if x is not None)
-
-    rest_ends, year_ends = ends(rest), ends(year)
-    if len(rest_ends) != len(year_ends):
-        rest_ends = rest_ends * len(year_ends) if len(rest_ends) == 1 else rest_ends
-        year_ends = year_ends * len(rest_ends) if len(year_ends) == 1 else year_ends
-    return done.value, rest_ends, year_ends
 
 
 # ---------------------------------------------------------------------------------------------
@@ -127,7 +109,8 @@ def audit_section(ctx: ReportContext) -> Section:
 
     audit, lang = ctx.audit, ctx.lang
     title = ctx.t("Kiểm tra tính thống nhất", "Plan audit")
-    weights = implied_weights_table(audit).rename(
+    ends = {"": "", "low": ctx.t("đầu dưới", "low end"), "high": ctx.t("đầu trên", "high end")}
+    weights = implied_weights_table(audit).assign(end=lambda f: f["end"].map(ends)).rename(
         columns={
             "stt": label("stt", lang),
             "indicator": label("name", lang),
@@ -156,14 +139,19 @@ def audit_section(ctx: ReportContext) -> Section:
         f"{counts['met']} met, {counts['not_checkable']} not checkable.")]
     headline += [ctx.t(f"Không khớp — dòng {f.stt} ({f.indicator}).", f"Inconsistent — row {f.stt} ({f.name_en or f.indicator}).")
                  for f in audit.inconsistent]
-    grdp_row = next((f for f in audit.items if f.key == "grdp_growth" and f.check == "period_identity"), None)
-    if grdp_row is not None and "required_rest_low" in dict(grdp_row.numbers):
+    grdp_row = next((f for f in audit.items if f.key == GRDP_KEY and f.check == "period_identity"), None)
+    figs = grdp_figures(ctx.plan)
+    if grdp_row is not None and "required_rest_low" in dict(grdp_row.numbers) and figs is not None:
         n = dict(grdp_row.numbers)
+        w_nat = NATIONAL_QUARTER_WEIGHTS[3]
+        nat = [float(required_growth(figs[0], y, rest_weight=w_nat)) for y in figs[2]]
         headline.append(ctx.t(
-            f"GRDP: quý IV cần tăng {num(n['required_rest_low'], 2, lang)}–{num(n['required_rest_high'], 2, lang)} % "
-            f"(tỷ trọng quý IV năm trước {num(n['display_weight'], 2, lang)}, như các số của kế hoạch ngầm định).",
-            f"GRDP: Q4 must grow {num(n['required_rest_low'], 2, lang)}–{num(n['required_rest_high'], 2, lang)} % "
-            f"(previous-year Q4 weight {num(n['display_weight'], 2, lang)}, as the plan's figures imply)."))
+            f"GRDP: nếu tỷ trọng quý IV năm trước là {num(n['display_weight'], 2, lang)} (như chính các số của kế hoạch "
+            f"ngầm định), quý IV cần tăng {num(n['required_rest_low'], 2, lang)}–{num(n['required_rest_high'], 2, lang)} %; "
+            f"với tỷ trọng của cả nước {num(w_nat, 3, lang)}: {num(nat[0], 2, lang)}–{num(nat[-1], 2, lang)} %.",
+            f"GRDP: if Q4's previous-year weight is {num(n['display_weight'], 2, lang)} (as the plan's own figures imply), Q4 "
+            f"must grow {num(n['required_rest_low'], 2, lang)}–{num(n['required_rest_high'], 2, lang)} %; at the national "
+            f"weight of {num(w_nat, 3, lang)}: {num(nat[0], 2, lang)}–{num(nat[-1], 2, lang)} %."))
     return Section(
         "audit",
         title,
@@ -210,6 +198,8 @@ def sectors_section(ctx: ReportContext) -> Section:
         return out
 
     b = num(bridge, 3, lang)
+    figs = grdp_figures(plan)
+    targets = figs[2] if figs else None
     cases = {
         ctx.t(f"9 tháng, hệ số {b}", f"9 months, bridge {b}"): done,
         ctx.t("Cả năm, hệ số 1", "Year, bridge 1"): year_one,
@@ -235,14 +225,15 @@ def sectors_section(ctx: ReportContext) -> Section:
     implied_cal = num(float(year_cal.loc["total", "growth_pct"]), 2, lang)
     implied_one = num(float(year_one.loc["total", "growth_pct"]), 2, lang)
     text = ctx.t(
-        f"Hệ số GTTT/GTSX theo 9 tháng của kế hoạch: {b}. Với hệ số đó, mục tiêu ngành ngầm định GRDP cả năm {implied_cal} % "
+        f"Theo số 9 tháng của kế hoạch, tốc độ tăng GTTT bằng {b} lần tốc độ tăng GTSX. Với hệ số đó, mục tiêu ngành ngầm định GRDP cả năm {implied_cal} % "
         f"(hệ số 1: {implied_one} %). Kết luận so với mục tiêu GRDP và mục tiêu tỷ trọng: xem mục kiểm tra (dòng 1 và 3).",
         f"Value-added/output bridge from the plan's 9 months: {b}. With it the sector targets imply annual GRDP growth of "
         f"{implied_cal} % (bridge 1: {implied_one} %). Verdicts against the GRDP and share targets: see the audit (rows 1 and 3).",
     )
     headline = [ctx.t(
-        f"Mục tiêu các ngành ngầm định GRDP cả năm {implied_cal} % (GTTT tăng {b} lần GTSX như 9 tháng) hoặc {implied_one} % (GTTT tăng như GTSX).",
-        f"The sector targets imply annual GRDP growth of {implied_cal} % (value added growing {b} times output, as in the 9 months) "
+        f"Mục tiêu các ngành ngầm định GRDP cả năm {implied_cal} % (tốc độ tăng GTTT bằng {b} lần tốc độ tăng GTSX, như 9 tháng) "
+        f"hoặc {implied_one} % (GTTT tăng như GTSX).",
+        f"The sector targets imply annual GRDP growth of {implied_cal} % (value added growing {b} times as fast as output, as in the 9 months) "
         f"or {implied_one} % (value added growing like output).")]
     tables = [
         ReportTable(ctx.name("dong_gop_nganh", "sector_contributions"), title, contrib, pct_cols),
@@ -253,7 +244,7 @@ def sectors_section(ctx: ReportContext) -> Section:
     ]
     figures = {
         ctx.name("04_dong_gop_nganh", "04_sector_contributions"): plot_contributions(
-            {c.replace(", ", "\n", 1): f for c, f in cases.items()}, target=grdp_figures(plan)[2] if grdp_figures(plan) else None, lang=lang),
+            {c.replace(", ", "\n", 1): f for c, f in cases.items()}, target=targets, lang=lang),
         ctx.name("05_tang_truong_nganh_can_dat", "05_sector_growth_needed"): plot_required_growth(needed, lang=lang),
         ctx.name("06_ty_trong_cn_xd_dv", "06_share_path"): plot_share_path(plan, share, lang=lang),
         ctx.name("07_nhay_theo_ty_trong_cn", "07_industry_split_sensitivity"): plot_split_sensitivity(plan, lang=lang),
@@ -341,12 +332,16 @@ def forecast_section(ctx: ReportContext) -> Section:
     }
     text = "\n\n".join([nowcasts[0].summary(lang), outlook.summary(lang), bt.summary(lang)])
     nc = nowcasts[0]
-    probs = "; ".join(f"P(≥ {num(t, 1, lang)} %) = {num(100 * nc.prob_at_least(t), 1, lang)} %" for t in targets)
+    t0 = targets[0]
+    p_t0 = outlook.probabilities[f"p_{t0:g}"]
+    weights = " / ".join(num(w, 3, lang) for w in sorted(set(outlook.probabilities["q4_weight"])))
     headline = [ctx.t(
-        f"Dự báo theo lịch sử (cả nước, số 9 tháng {num(done, 2, lang)} %): cả năm {num(nc.point, 2, lang)} % "
-        f"(khoảng 80 %: {num(nc.lower, 2, lang)}–{num(nc.upper, 2, lang)} %); {probs}.",
-        f"History-based forecast (national pattern, 9 months at {num(done, 2, lang)} %): {num(nc.point, 2, lang)} % for the year "
-        f"(80 %: {num(nc.lower, 2, lang)}–{num(nc.upper, 2, lang)} %); {probs}.")]
+        f"Dự báo theo lịch sử (mẫu hình cả nước; 9 tháng của tỉnh {num(done, 2, lang)} %): cả năm khoảng {num(nc.point, 1, lang)} % "
+        f"(khoảng 80 %: {num(nc.lower, 1, lang)}–{num(nc.upper, 1, lang)} %); xác suất đạt {num(t0, 1, lang)} % khoảng "
+        f"{num(100 * p_t0.min(), 0, lang)}–{num(100 * p_t0.max(), 0, lang)} % tùy phương pháp và tỷ trọng quý IV ({weights}).",
+        f"History-based forecast (national pattern; the province's 9 months at {num(done, 2, lang)} %): about {num(nc.point, 1, lang)} % "
+        f"for the year (80 %: {num(nc.lower, 1, lang)}–{num(nc.upper, 1, lang)} %); the probability of {num(t0, 1, lang)} % is about "
+        f"{num(100 * p_t0.min(), 0, lang)}–{num(100 * p_t0.max(), 0, lang)} % depending on the method and Q4 weight ({weights}).")]
     return Section("forecast", title, tables, figures, text, headline)
 
 
@@ -363,7 +358,7 @@ def sensitivity_section(ctx: ReportContext) -> Section:
     plan, lang, audit = ctx.plan, ctx.lang, ctx.audit
     title = ctx.t("Độ nhạy và kịch bản", "Sensitivity and scenarios")
     figs = grdp_figures(plan)
-    grdp_row = next((f for f in audit.items if f.key == "grdp_growth" and f.check == "period_identity" and f.verdict == "consistent"), None)
+    grdp_row = next((f for f in audit.items if f.key == GRDP_KEY and f.check == "period_identity" and f.verdict == "consistent"), None)
     if figs is None or grdp_row is None:
         return Section("sensitivity", title, summary=ctx.t("Không có dòng GRDP khớp để phân tích độ nhạy.", "No consistent GRDP row to analyse."))
     done, _, targets = figs
@@ -403,11 +398,40 @@ def sensitivity_section(ctx: ReportContext) -> Section:
                     "(kịch bản thấp–cao); dự báo theo lịch sử ở mục trước không giả định như vậy.",
                     "Note: the Monte Carlo probability is conditional — it assumes sectors grow around the plan's Q4 targets "
                     "(low to high scenarios); the history-based forecast of the previous section does not.")]
+    from .outlook import q4_excess_history
+
+    # Annual GRDP is linear in how much of the plan's Q4 acceleration the sectors deliver (0: each keeps its
+    # 9-month pace; 1: the plan's Q4 targets): the share needed for the target says more than a probability.
+    at_pace = float(model.annual_growth(dict(model.done)))
+    at_plan = float(model.annual_growth())
+    share_needed = (targets[0] - at_pace) / (at_plan - at_pace)
+    low = scen.grdp(scen.names[0])
+    low_name = label(f"sc_{scen.names[0]}", lang) if f"sc_{scen.names[0]}" in LABELS else scen.names[0]
+    low_excess = float(required_growth(done, low, rest_weight=w4)) - done
+    history = q4_excess_history()["excess"].dropna()
+    record, record_year = float(history.max()), int(history.idxmax())
     probs = "; ".join(f"P(≥ {num(t, 1, lang)} %) = {num(100 * mc.probability(t), 1, lang)} %" for t in mc.thresholds)
     headline = [
-        ctx.t(f"Nếu các ngành tăng quanh mục tiêu quý IV (kịch bản thấp–cao, mô phỏng): {probs}.",
-              f"If sectors grow around their Q4 targets (low-high scenarios, simulated): {probs}."),
-        construction.summary(lang=lang).splitlines()[-1],
+        ctx.t(
+            f"Đạt {num(targets[0], 1, lang)} % cần các ngành thực hiện ít nhất {num(100 * share_needed, 0, lang)} % mức tăng tốc "
+            f"quý IV mà kế hoạch đặt ra so với tốc độ 9 tháng; ngay kịch bản '{low_name.lower()}' (GRDP cả năm {num(low, 2, lang)} %) "
+            f"đã cần quý IV cao hơn 9 tháng {num(low_excess, 1, lang)} điểm, ngang mức cao nhất cả nước từng có "
+            f"(+{num(record, 1, lang)} năm {record_year}).",
+            f"Reaching {num(targets[0], 1, lang)} % needs the sectors to deliver at least {num(100 * share_needed, 0, lang)} % of the "
+            f"Q4 acceleration the plan sets over their 9-month pace; even the '{low_name.lower()}' scenario (GRDP {num(low, 2, lang)} % "
+            f"for the year) needs Q4 {num(low_excess, 1, lang)} points above the 9 months, as much as the national record "
+            f"(+{num(record, 1, lang)} in {record_year}).",
+        ),
+        ctx.t(f"Mô phỏng quanh các kịch bản (có điều kiện, không phải dự báo): {probs}.",
+              f"Simulated around the scenarios (conditional, not a forecast): {probs}."),
+        ctx.t(
+            f"Xây dựng quý IV tăng 20 % (các ngành khác đúng mục tiêu quý IV): GRDP cả năm "
+            f"{num(construction.grdp(construction.names[1]), 2, lang)} %, thấp hơn "
+            f"{num(construction.grdp('base') - construction.grdp(construction.names[1]), 2, lang)} điểm.",
+            f"Construction at 20 % in Q4 (other sectors at their Q4 targets): annual GRDP "
+            f"{num(construction.grdp(construction.names[1]), 2, lang)} %, "
+            f"{num(construction.grdp('base') - construction.grdp(construction.names[1]), 2, lang)} points lower.",
+        ),
     ]
     change = effect.to_frame()
     at_w = change.loc[np.isclose(change["rest_weight"], w4), "change"]

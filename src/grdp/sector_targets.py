@@ -49,7 +49,7 @@ from .decomposition import calibrate_bridge, implied_growth
 from .labels import Lang, check_lang
 from .numbers import format_number
 from .periods import Interval, implied_weight
-from .plan import Period, value_at
+from .plan import GRDP_KEY, Period, value_at
 from .structure import (
     DEFAULT_INDUSTRY_SPLIT,
     INDUSTRY_SPLIT_RANGE,
@@ -88,8 +88,6 @@ PLAN_SECTORS: dict[str, str] = {
     "services": "output_growth_services",
 }
 """Sector key → the plan row's indicator key (rows 2.1-2.4)."""
-GRDP_KEY = "grdp_growth"
-"""The plan row of GRDP growth (row 1)."""
 WEIGHTS_OF = ("previous", "current")
 """The two readings of the base structure a check tries (see :func:`grdp.decomposition.implied_growth`)."""
 SPLIT_STEP = 0.005
@@ -428,7 +426,7 @@ class SectorTargetsCheck:
                 f"(mặc định {num(self.default_split, 2, lang)}), thuế sản phẩm tăng như GTTT: nếu GTTT tăng như GTSX (hệ số 1), "
                 f"mục tiêu ngành ngầm định GRDP cả năm tăng {span(y1, 2, lang)} % ({side(y1, ty)}) và {rest} "
                 f"{span(q1, 2, lang)} % ({side(q1, tq)}); mục tiêu {span(ty, 2, lang)} % và {span(tq, 2, lang)} %, kể cả làm tròn. "
-                f"Số {done} của chính kế hoạch (GTSX ngành {g9} %, GRDP {G9} %) cho hệ số GTTT/GTSX {b}; "
+                f"Số {done} của chính kế hoạch (GTSX ngành {g9} %, GRDP {G9} %) cho thấy tốc độ tăng GTTT bằng {b} lần tốc độ tăng GTSX; "
                 f"với hệ số đó mục tiêu ngành ngầm định cả năm {span(yc, 2, lang)} % và {rest} {span(qc, 2, lang)} %, "
                 f"khớp mục tiêu khi tỷ trọng công nghiệp trong CN-XD trong khoảng {runs_y} (năm), "
                 f"{runs_q} ({rest}). Trên mọi giả định chấp nhận được (hệ số {ba}, tỷ trọng công nghiệp "
@@ -453,15 +451,21 @@ class SectorTargetsCheck:
         lang = check_lang(lang)
         if self.verdict != "conditional":
             return ""
-        done, _ = period_names(self.months_done, lang)
+        done, rest = period_names(self.months_done, lang)
         b = span(self.bridge_calibrated, 3, lang)
         runs = _runs(self.agreeing_splits(None, bridge_kind=None), lang)
         bmax = num(np.floor(self.max_agreeing_bridge() * 100) / 100, 2, lang)  # a round bridge that still agrees
+        y1, ty = self.implied("year", "one"), self.targets["year"]
+        above = y1.low > ty.high
         if lang == "vi":
-            return (f"Chỉ khớp khi GTTT tăng chậm hơn GTSX (hệ số ≤ {bmax}, như {done}: {b}) và tỷ trọng công "
-                    f"nghiệp trong CN-XD {runs}; nếu GTTT tăng như GTSX thì không khớp.")
-        return (f"Agrees only if value added grows more slowly than output (bridge ≤ {bmax}, as in the {done}: "
-                f"{b}) and the industry split is in {runs}; if value added grows like output, it does not.")
+            tail = (f"nếu GTTT tăng như GTSX thì mục tiêu ngành ngầm định GRDP cả năm {span(y1, 2, lang)} %, cao hơn mục tiêu"
+                    if above else "nếu GTTT tăng như GTSX thì không khớp")
+            return (f"Cả năm và {rest} cùng khớp chỉ khi tốc độ tăng GTTT bằng tối đa {bmax} lần tốc độ tăng GTSX (như "
+                    f"{done}: {b}) và tỷ trọng công nghiệp trong CN-XD {runs}; {tail}.")
+        tail = (f"if value added grows like output, the sector targets imply {span(y1, 2, lang)} % for the year, above the target"
+                if above else "if value added grows like output, they do not")
+        return (f"Year and {rest} both agree only if value added grows at most {bmax} times as fast as output (as in the "
+                f"{done}: {b}) and the industry split is in {runs}; {tail}.")
 
     def _repr_html_(self) -> str:
         return f"<p>{self.summary()}</p>" + self.to_frame().to_html(index=False)

@@ -34,7 +34,8 @@ import pandas as pd
 
 from .decomposition import implied_growth
 from .labels import Lang, check_lang
-from .periods import Interval
+from .periods import Interval, required_growth
+from .plan import implied_rest_weight
 from .sector_targets import (
     BRIDGE_STEPS,
     PLAN_SECTORS,
@@ -59,7 +60,8 @@ from .structure import (
     split_structure,
     year_share_from_done,
 )
-from .wording import num, period_names, signed, span
+from .vintages import NATIONAL_QUARTER_WEIGHTS
+from .wording import num, period_names, phrase, signed, span
 
 __all__ = ["SHARE_KEY", "ShareTargetCheck", "check_share_target", "implied_year_share", "share_grid"]
 
@@ -99,6 +101,15 @@ class ShareTargetCheck:
     verdict : str
         ``consistent``, ``inconsistent`` or ``conditional`` (agrees under some
         assumptions only).
+    growth_only : float
+        The annual share at the default split, a bridge of 1 and no seasonal gap:
+        what the sector targets alone do to the 9-month share.
+    rest_weights : (float, float)
+        Q4's weight in GRDP: the one the plan's GRDP figures imply and the national one.
+    rest_share_needed : (float, float)
+        The share Q4 alone would need, at each of ``rest_weights``, for the year to
+        reach the target: ``(T - (1 - w) D) / w`` (quarter shares average to the
+        year's with the quarters' GRDP weights).
     structure : BaseStructure
     months_done : int
     """
@@ -115,6 +126,9 @@ class ShareTargetCheck:
     bridge: Interval
     split_range: tuple[float, float]
     verdict: str
+    growth_only: float = float("nan")
+    rest_weights: tuple[float, float] = (float("nan"), float("nan"))
+    rest_share_needed: tuple[float, float] = (float("nan"), float("nan"))
     structure: BaseStructure = field(repr=False, default_factory=merged_structure)
     months_done: int = 9
 
@@ -134,9 +148,14 @@ class ShareTargetCheck:
         return " – ".join(dict.fromkeys(signed(x, 1, lang) for x in self.needed_gap))
 
     def summary(self, *, lang: Lang = "vi") -> str:
-        """Where the sector targets take the year's share, what seasonal gap the target needs, and on what basis."""
+        """What Q4 would have to be, what growth can and cannot do, and what to clarify.
+
+        It leads with the plain arithmetic of shares (the year's share is the
+        quarters' shares averaged with their GRDP weights), then says how little
+        the sector targets move the share and what seasonal gap the target needs.
+        """
         lang = check_lang(lang)
-        done, _ = period_names(self.months_done, lang)
+        done, rest = period_names(self.months_done, lang)
         nat = self.national_gaps
         nat_iv = (float(nat.min()), float(nat.max()))
         years = f"{nat.index.min()}–{nat.index.max()}"
@@ -146,30 +165,48 @@ class ShareTargetCheck:
         gva_basis = self.done.mid * (1 - self.taxes_share_done / 100)
         need = self._needed(lang)
         T, D, period = num(self.target.mid, 1, lang), num(self.done.mid, 1, lang), self.structure.period
+        (w_plan, w_nat), (q_plan, q_nat) = self.rest_weights, self.rest_share_needed
+        move = signed(self.growth_only - self.done.mid, 2, lang)
+        assumptions = phrase(
+            lang,
+            f"giá tương đối không đổi; tỷ trọng công nghiệp trong CN-XD {span(self.split_range, 2, lang)}; tốc độ tăng "
+            f"GTTT bằng {span(self.bridge, 3, lang)} lần tốc độ tăng GTSX; thuế {num(self.taxes_share_done, 1, lang)} % "
+            f"GRDP {done}; chênh lệch mùa vụ {span(self.seasonal_gap, 1, lang)} điểm %",
+            f"constant relative prices; industry split {span(self.split_range, 2, lang)}; value added growing "
+            f"{span(self.bridge, 3, lang)} times as fast as output; taxes {num(self.taxes_share_done, 1, lang)} % of GRDP "
+            f"in the {done}; seasonal gap {span(self.seasonal_gap, 1, lang)} points",
+        )
         if lang == "vi":
-            pub = (f"{T} % đúng bằng cơ cấu ước tính năm {period} ({parts}, giá hiện hành, thuế trong mẫu số)"
+            pub = (f"{T} % đúng bằng cơ cấu ước tính năm {period} ({parts}, giá hiện hành)"
                    if same else f"Cơ cấu ước tính năm {period} là {num(self.published, 1, lang)} % ({parts})")
             return (
-                f"{pub}. Từ {D} % của {done}, mục tiêu tăng trưởng ngành đưa tỷ trọng cả năm tới {span(self.implied, 1, lang)} % "
-                f"(giá tương đối không đổi; tỷ trọng công nghiệp trong CN-XD {span(self.split_range, 2, lang)}; hệ số GTTT/GTSX "
-                f"{span(self.bridge, 3, lang)}; thuế {num(self.taxes_share_done, 1, lang)} % GRDP {done}; chênh lệch mùa vụ cả "
-                f"năm so với {done} {span(self.seasonal_gap, 1, lang)} điểm %, cả nước {years}: {span(nat_iv, 2, lang)}). "
-                f"Muốn đạt {T} % thì chênh lệch đó phải là {need} điểm %. Nếu {D} % tính trên GTTT (không có thuế), trên "
-                f"gốc của {T} % nó là {num(gva_basis, 1, lang)} %. Mục tiêu ngành nâng tỷ trọng cả năm so với năm trước "
-                f"{span(self.rise_in_year, 1, lang)} điểm %: {T} % năm nay cần năm trước khoảng "
-                f"{span(self.previous_year_needed, 1, lang)} %."
+                f"Để tỷ trọng cả năm đạt {T} % từ {D} % của {done}, riêng {rest} phải đạt khoảng {num(q_plan, 1, lang)} % "
+                f"(tỷ trọng {rest} trong GRDP {num(w_plan, 2, lang)} như các số GRDP của kế hoạch ngầm định; "
+                f"{num(q_nat, 1, lang)} % với {num(w_nat, 3, lang)} của cả nước), cao hơn {done} "
+                f"{num(q_plan - self.done.mid, 1, lang)} điểm %. Tăng trưởng theo mục tiêu các ngành chỉ làm tỷ trọng cả năm "
+                f"thay đổi {move} điểm (tới {num(self.growth_only, 2, lang)} %); phần còn lại phải do cơ cấu mùa vụ — "
+                f"chênh lệch cả năm so với {done} phải là {need} điểm %, trong khi với nông nghiệp khoảng "
+                f"{num(float(sh['agriculture']), 0, lang)} % GRDP và vụ mùa thu hoạch trong {rest}, mức hợp lý nằm trong "
+                f"{span(self.seasonal_gap, 1, lang)} điểm. Với mọi giả định chấp nhận được ({assumptions}), tỷ trọng cả năm "
+                f"là {span(self.implied, 1, lang)} %. {pub}; cần làm rõ {D} % tính theo giá nào và {T} % lấy từ ước tính nào "
+                f"(nếu {D} % không tính thuế thì trên cùng gốc với {T} % nó chỉ là {num(gva_basis, 1, lang)} %). "
+                f"Chênh lệch giữa tỷ trọng công bố cả năm và {done} của cả nước {years}: {span(nat_iv, 2, lang)} điểm."
             )
-        pub = (f"{T} % is exactly the {period} structure estimate ({parts}, current prices, taxes in the "
-               "denominator)" if same else f"The {period} structure estimate is {num(self.published, 1, lang)} % ({parts})")
+        pub = (f"{T} % is exactly the {period} structure estimate ({parts}, current prices)"
+               if same else f"The {period} structure estimate is {num(self.published, 1, lang)} % ({parts})")
         return (
-            f"{pub}. From {D} % at {done}, the sector targets take the year's share to {span(self.implied, 1, lang)} % "
-            f"(constant relative prices; industry split {span(self.split_range, 2, lang)}; value added/output bridge "
-            f"{span(self.bridge, 3, lang)}; taxes {num(self.taxes_share_done, 1, lang)} % of GRDP in the {done}; annual "
-            f"minus {done} seasonal gap {span(self.seasonal_gap, 1, lang)} points, national {years}: "
-            f"{span(nat_iv, 2, lang)}). Reaching {T} % needs a gap of {need} points. Read as a share of value added "
-            f"(taxes out), {D} % is {num(gva_basis, 1, lang)} % on the basis of {T} %. The sector targets raise the annual "
-            f"share on the previous year by {span(self.rise_in_year, 1, lang)} points: {T} % this year needs about "
-            f"{span(self.previous_year_needed, 1, lang)} % last year."
+            f"For the year's share to reach {T} % from {D} % in the {done}, {rest} alone would need about "
+            f"{num(q_plan, 1, lang)} % (at {rest}'s GRDP weight of {num(w_plan, 2, lang)}, as the plan's GRDP figures imply; "
+            f"{num(q_nat, 1, lang)} % at the national {num(w_nat, 3, lang)}), {num(q_plan - self.done.mid, 1, lang)} points "
+            f"above the {done}. Growth at the sector targets moves the year's share by only {move} points (to "
+            f"{num(self.growth_only, 2, lang)} %); the rest would have to come from the seasonal pattern — the year's share "
+            f"would need to exceed the {done}' by {need} points, while with agriculture at about "
+            f"{num(float(sh['agriculture']), 0, lang)} % of GRDP and the main rice harvest in {rest}, a plausible gap lies in "
+            f"{span(self.seasonal_gap, 1, lang)} points. Under every admissible assumption ({assumptions}) the year's share "
+            f"is {span(self.implied, 1, lang)} %. {pub}; it needs clarifying on which price basis {D} % is and which "
+            f"estimate {T} % comes from (were {D} % a share of value added, on {T} %'s basis it would be "
+            f"{num(gva_basis, 1, lang)} %). National difference between the published annual and {self.months_done}-month shares, {years}: "
+            f"{span(nat_iv, 2, lang)} points."
         )
 
     def warning(self, *, lang: Lang = "vi") -> str:
@@ -274,7 +311,12 @@ def check_share_target(
     prev = previous_structure(base, {**{k: bridges * v for k, v in gy.items()},
                                      "taxes": implied_growth(gy, base, bridge=bridges, weights_of="current")})
     rise = group_published - np.asarray(group_share(prev))
+    w_plan = implied_rest_weight(plan)
+    rest_weights = (w_plan if w_plan is not None else NATIONAL_QUARTER_WEIGHTS[3], NATIONAL_QUARTER_WEIGHTS[3])
     return ShareTargetCheck(
+        growth_only=float(implied_year_share(plan, structure=structure, taxes_share_done=taxes_share_done)),
+        rest_weights=rest_weights,
+        rest_share_needed=tuple(float(required_growth(done.mid, target.mid, rest_weight=w)) for w in rest_weights),  # type: ignore[arg-type]
         done=done,
         target=target,
         published=group_published,
