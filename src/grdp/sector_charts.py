@@ -154,7 +154,8 @@ def plot_share_path(plan: pd.DataFrame, check: ShareTargetCheck, *, lang: Lang =
         right.axvspan(check.seasonal_gap[0], check.seasonal_gap[1], color=PALETTE[6], alpha=0.12, lw=0,
                       label=phrase(lang, "Chênh lệch mùa vụ chấp nhận được", "Admissible seasonal gap"))
         right.axvspan(float(nat.min()), float(nat.max()), color=PALETTE[2], alpha=0.35, lw=0,
-                      label=phrase(lang, f"Cả nước {nat.index.min()}–{nat.index.max()}", f"National {nat.index.min()}–{nat.index.max()}"))
+                      label=phrase(lang, f"Cả nước {nat.index.min()}–{nat.index.max()} (số năm − số 9 tháng công bố)",
+                                   f"National {nat.index.min()}–{nat.index.max()} (annual − 9-month release)"))
         right.fill_between(gaps, band_lo, band_hi, color=PALETTE[1], alpha=0.25, lw=0,
                            label=phrase(lang, "Mọi tỷ trọng CN và hệ số GTTT/GTSX", "Every industry split and bridge"))
         right.plot(gaps, default, color=PALETTE[1], lw=1.4,
