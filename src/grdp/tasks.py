@@ -29,7 +29,7 @@ from .errors import InputError, PlanWarning
 from .labels import Lang, check_lang, label
 from .numbers import normalise_text
 from .paths import raw_dir
-from .tables import Columns, Table, header_matcher, locate_columns, read_table
+from .tables import Columns, header_matcher, locate_columns, read_table
 
 __all__ = [
     "Deadline",
