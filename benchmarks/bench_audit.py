@@ -14,7 +14,7 @@ import time
 
 import numpy as np
 
-from grdp.periods import annual_growth, implied_weight, required_growth
+from grdp.core.periods import annual_growth, implied_weight, required_growth
 
 from timing import best_of  # benchmarks/timing.py, beside this script
 

@@ -3,8 +3,8 @@
 Prints figures; asserts nothing. Run: .venv/bin/python benchmarks/bench_forecast.py
 Each method is timed over all origins (best of REPEATS), after the origins are built once
 (the data step is timed on its own, and within it the revision of the 9 months by the annual
-release, `grdp.vintages.revisions`, that every origin carries). Then the whole
-`grdp.backtesting.backtest()` (also `grdp.forecast.backtest` and `grdp.backtest`) is timed in
+release, `grdp.io.vintages.revisions`, that every origin carries). Then the whole
+`grdp.forecast.backtesting.backtest()` (also `grdp.forecast.methods.backtest` and `grdp.backtest`) is timed in
 two fresh processes, with OpenBLAS free to use its threads and with OPENBLAS_NUM_THREADS=1:
 the statsmodels fits on these tiny state-space models are slowed down sharply by BLAS
 threads when other processes compete for the two cores.
@@ -24,9 +24,9 @@ CHILD = "--end-to-end"
 
 
 def per_method() -> None:
-    from grdp.backtesting import BACKTEST_FIRST_YEAR
-    from grdp.forecast import METHODS
-    from grdp.vintages import national_origin, revisions
+    from grdp.forecast.backtesting import BACKTEST_FIRST_YEAR
+    from grdp.forecast.methods import METHODS
+    from grdp.io.vintages import national_origin, revisions
 
     years = list(range(BACKTEST_FIRST_YEAR, 2026))
     origins: list = []
@@ -48,7 +48,7 @@ def per_method() -> None:
 
 
 def end_to_end() -> float:
-    from grdp.backtesting import backtest
+    from grdp.forecast.backtesting import backtest
 
     backtest(years=[2025])  # warm imports
     return best_of(backtest, repeats=1)

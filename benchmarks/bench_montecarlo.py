@@ -2,7 +2,7 @@
 
 Prints figures; asserts nothing about time. Run: .venv/bin/python benchmarks/bench_montecarlo.py
 
-* **vectorised** — ``grdp.montecarlo.monte_carlo`` on the sector model (4 sectors, triangular
+* **vectorised** — ``grdp.sensitivity.montecarlo.monte_carlo`` on the sector model (4 sectors, triangular
   ranges from data/raw/scenarios_2025.csv, bootstrap of the national 9-month revisions), 10⁶ draws:
   drawing, the sector model and the probabilities;
 * **plain Python** — the same arithmetic one draw at a time (``random.triangular``, the period
@@ -21,9 +21,9 @@ import time
 
 import numpy as np
 
-from grdp.montecarlo import DEFAULT_SEED, draw_q4, draw_revisions, monte_carlo, national_revisions
-from grdp.scenarios import scenario_ranges
-from grdp.sector_model import sector_model
+from grdp.sensitivity.montecarlo import DEFAULT_SEED, draw_q4, draw_revisions, monte_carlo, national_revisions
+from grdp.sensitivity.scenarios import scenario_ranges
+from grdp.sectors.model import sector_model
 
 from timing import best_of  # benchmarks/timing.py, beside this script
 

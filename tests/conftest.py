@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 import grdp
-from grdp.paths import project_root, raw_dir, shared_dir
+from grdp.io.paths import project_root, raw_dir, shared_dir
 
 SEED = "000_824fb1e7a767da90.txt"
 PLAN_HEADER = [
@@ -37,7 +37,7 @@ def seed_text() -> str:
 
 
 @pytest.fixture(scope="session")
-def plan() -> pd.DataFrame:
+def plan() -> grdp.Plan:
     return grdp.load_plan()
 
 
@@ -109,7 +109,5 @@ def hand_model() -> HandSectorModel:
 
 @pytest.fixture(scope="session")
 def plan_model():
-    """The sector model of the embedded 2025 plan (``grdp.sector_model.sector_model()``)."""
-    from grdp.sector_model import sector_model
-
-    return sector_model()
+    """The sector model of the embedded 2025 plan (``grdp.sector_model(grdp.load_plan())``)."""
+    return grdp.sector_model(grdp.load_plan())

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from grdp.backtesting import backtest
-from grdp.forecast_charts import plot_backtest
+from grdp.forecast.backtesting import backtest
+from grdp.figures.forecast import plot_backtest
 
 
 @pytest.fixture(scope="module")

@@ -27,15 +27,15 @@ import pandas as pd
 import pytest
 
 from grdp import InputError, PlanWarning, load_plan, load_tasks
-from grdp.intake import write_csv
-from grdp.paths import raw_dir
-from grdp.plan import default_plan_path
-from grdp.tables import _column_letter
-from grdp.tasks import default_tasks_path
+from grdp.io.intake import write_csv
+from grdp.io.paths import raw_dir
+from grdp.io.plan import default_plan_path
+from grdp.io.tables import _column_letter
+from grdp.io.tasks import default_tasks_path
 
 CORPUS = Path(__file__).parent / "bad_inputs"
 CORPUS_TOOLS = {"cases.csv", "README.md", "make_binary_cases.py"}
-LOADERS: dict[str, Callable[..., pd.DataFrame]] = {"plan": load_plan, "tasks": load_tasks}
+LOADERS: dict[str, Callable[..., pd.DataFrame]] = {"plan": lambda path=None: load_plan(path).to_frame(), "tasks": load_tasks}
 COLUMNS = ["file", "loader", "defect", "outcome", "row", "column", "text", "reason", "equals", "warning"]
 _EQUALS = re.compile(r"clean(?:, rows \+(\d+))?")
 
@@ -94,7 +94,7 @@ def _load(case: dict[str, str], path: Path) -> pd.DataFrame:
 
 @pytest.fixture(scope="session")
 def clean() -> dict[str, pd.DataFrame]:
-    return {"plan": load_plan(), "tasks": load_tasks()}
+    return {"plan": LOADERS["plan"](), "tasks": load_tasks()}
 
 
 # --- the list itself ------------------------------------------------------------------------

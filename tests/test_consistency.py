@@ -9,8 +9,17 @@ import sys
 import pandas as pd
 import pytest
 
-from grdp import load_plan
-from grdp.consistency import VERDICTS, Finding, check_plan
+from grdp import Plan, load_plan
+from grdp.audit.check import check_plan
+from grdp.audit.findings import (
+    VERDICTS,
+    Finding,
+    GrowthIdentity,
+    GrowthWithoutRest,
+    LevelSum,
+    RatioGap,
+    TargetReached,
+)
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +32,7 @@ def _f(audit, stt: str, check: str | None = None) -> Finding:
 
 
 def test_every_value_row_gets_a_verdict(audit, plan):
-    assert set(plan["stt"]) <= {f.stt for f in audit.items}
+    assert {r.stt for r in plan} <= {f.stt for f in audit.items}
     assert {f.verdict for f in audit.items} <= set(VERDICTS)
     assert len(audit.findings) == len(audit.items) >= 24
 
@@ -33,15 +42,21 @@ def test_grdp_range_ends_imply_one_weight(audit):
     # with rounding (8.01 ±0.005, the rest ±0.05) the two intervals overlap.
     f = _f(audit, "1", "period_identity")
     assert f.verdict == "consistent" and f.warning == ""
-    assert f.number("implied_weight_low") == pytest.approx(0.3215, abs=5e-5)
-    assert f.number("implied_weight_high") == pytest.approx(0.3196, abs=5e-5)
-    assert 0.318 < f.number("implied_weight_high") < f.number("implied_weight_low") < 0.322
-    assert f.number("weight_common_min") == pytest.approx(2.435 / 7.835)  # corner (10.45-8.015)/(15.85-8.015)
-    assert f.number("weight_common_max") == pytest.approx(2.545 / 7.745)  # corner (10.55-8.005)/(15.75-8.005)
+    ev = f.evidence
+    assert isinstance(ev, GrowthIdentity) and ev is audit.identity() and ev.done == 8.01
+    low, high = ev.ends
+    assert (low.rest, low.year, high.rest, high.year) == (14.2, 10.0, 15.8, 10.5)
+    assert low.implied_weight == pytest.approx(0.3215, abs=5e-5)
+    assert high.implied_weight == pytest.approx(0.3196, abs=5e-5)
+    assert 0.318 < high.implied_weight < low.implied_weight < 0.322
+    assert ev.common.low == pytest.approx(2.435 / 7.835)  # corner (10.45-8.015)/(15.85-8.015)
+    assert ev.common.high == pytest.approx(2.545 / 7.745)  # corner (10.55-8.005)/(15.75-8.005)
     # Issue 3: at w4 = 0.32 the two targets need 14.23 / 15.79 % in Q4.
-    assert f.number("display_weight") == 0.32
-    assert round(f.number("required_rest_low"), 2) == 14.23 and round(f.number("required_rest_high"), 2) == 15.79
+    assert ev.display_weight == 0.32
+    assert [round(x, 2) for x in ev.required_rest] == [14.23, 15.79]
     assert "14,23 % / 15,79 %" in f.detail
+    # the JSON output keeps the flat names
+    assert f.as_dict()["weight_common_min"] == ev.common.low and f.as_dict()["required_rest_high"] == ev.required_rest[1]
 
 
 @pytest.mark.parametrize(
@@ -58,31 +73,33 @@ def test_grdp_range_ends_imply_one_weight(audit):
 def test_growth_rows_report_their_implied_weights(audit, stt, weight):
     f = _f(audit, stt, "period_identity")
     assert f.verdict == "consistent"
-    assert f.number("implied_weight") == pytest.approx(weight)
+    (end,) = f.evidence.ends
+    assert end.implied_weight == pytest.approx(weight)
 
 
 def test_budget_and_jobs_add_up(audit):
     # Seed line 63: 71,062 + >3.338 = >74.400 (tỷ đồng); lines 87-91: 45,400 + 14.600 trở lên = 60.000 trở lên.
     budget, jobs = _f(audit, "8"), _f(audit, "16")
     assert (budget.check, budget.verdict) == ("sum_of_periods", "consistent")
-    assert budget.number("done_plus_rest") == 74400.0 == budget.number("year")
+    assert isinstance(budget.evidence, LevelSum) and budget.evidence.done_plus_rest == 74400.0 == budget.evidence.year
     assert (jobs.check, jobs.verdict) == ("sum_of_periods", "consistent")
-    assert jobs.number("done_plus_rest") == 60000.0 == jobs.number("year")
+    assert jobs.evidence.done_plus_rest == 60000.0 == jobs.evidence.year
 
 
 def test_fdi_is_met(audit):
     # Seed line 65: FDI 2.04 bn USD at 9 months against ">2" for the year.
     f = _f(audit, "9")
     assert (f.check, f.verdict) == ("target_reached", "met")
-    assert f.number("margin") == pytest.approx(0.04)
+    assert isinstance(f.evidence, TargetReached) and f.evidence.margin == pytest.approx(0.04)
 
 
 def test_growth_without_q4_target_says_what_q4_needs(audit):
     # Seed line 54: exports 22.3 / - / 15.0. At w4 = 0.20: (15 - 0.8*22.3)/0.2 = -14.2; at 0.45: 6.08.
     f = _f(audit, "5")
     assert f.verdict == "not_checkable"
-    assert f.number("required_rest_at_band_low") == pytest.approx(-14.2)
-    assert f.number("required_rest_at_band_high") == pytest.approx((15 - 0.55 * 22.3) / 0.45)
+    assert isinstance(f.evidence, GrowthWithoutRest) and f.evidence.band == (0.20, 0.45)
+    ((year, at_low, at_high),) = f.evidence.needed
+    assert year == 15.0 and at_low == pytest.approx(-14.2) and at_high == pytest.approx((15 - 0.55 * 22.3) / 0.45)
 
 
 def test_targets_alone_are_not_checkable_with_a_reason(audit):
@@ -94,7 +111,7 @@ def test_targets_alone_are_not_checkable_with_a_reason(audit):
 def test_ratio_with_nine_months_reports_the_gap(audit):
     # Seed line 92: schools 87.5 % after 9 months, target 88.0 → 0.5 points to go.
     f = _f(audit, "17")
-    assert f.verdict == "not_checkable" and f.number("gap") == pytest.approx(0.5)
+    assert f.verdict == "not_checkable" and isinstance(f.evidence, RatioGap) and f.evidence.gap == pytest.approx(0.5)
     assert "0,5 điểm %" in f.detail
 
 
@@ -119,8 +136,10 @@ def test_a_higher_annual_target_is_inconsistent(write_plan):
     audit = check_plan(load_plan(write_plan({("1", "Mục tiêu năm 2025"): "12-12,5"})))
     f = _f(audit, "1")
     assert f.verdict == "inconsistent" and audit.has_inconsistency
-    assert f.number("implied_weight_low") == pytest.approx(3.99 / 6.19)
-    assert f.number("implied_weight_high") == pytest.approx(4.49 / 7.79)
+    low, high = f.evidence.ends
+    assert low.implied_weight == pytest.approx(3.99 / 6.19)
+    assert high.implied_weight == pytest.approx(4.49 / 7.79)
+    assert f.evidence.common is None
 
 
 def test_annual_outside_the_span_is_inconsistent(write_plan):
@@ -141,7 +160,7 @@ def test_implausible_weight_is_a_warning_not_a_verdict(write_plan):
 def test_level_shortfall_is_inconsistent(write_plan):
     audit = check_plan(load_plan(write_plan({("8", "Mục tiêu Quý IV"): ">3.000"})))
     f = _f(audit, "8")
-    assert f.verdict == "inconsistent" and f.number("done_plus_rest") == 74062.0
+    assert f.verdict == "inconsistent" and f.evidence.done_plus_rest == 74062.0
 
 
 def test_options_are_validated():
@@ -166,7 +185,7 @@ def test_findings_frame_summary_and_offices(audit):
 def test_extra_checks_replace_or_add_findings(audit):
     plan = load_plan()
 
-    def extra(plan: pd.DataFrame, lang: str):
+    def extra(plan: Plan, lang: str):
         yield Finding("3", "x", "share", "share_from_sectors", "consistent", "replaced")
         yield Finding("1", "x", "growth_rate", "sectors_vs_grdp", "inconsistent", "added")
 
@@ -235,7 +254,7 @@ def test_a_rest_far_from_the_done_pace_is_a_warning(audit):
     # Seed line 63: Q4 '>3.338' against 71,062 for 9 months, i.e. 23 687 per quarter: 3338 / 23687 = 0.141.
     budget, jobs = _f(audit, "8"), _f(audit, "16")
     assert budget.verdict == "consistent" and "14 %" in budget.warning
-    assert budget.number("rest_vs_done_pace") == pytest.approx(3338 / (71062 / 3))
+    assert budget.evidence.rest_vs_done_pace == pytest.approx(3338 / (71062 / 3))
     assert jobs.warning == ""  # 14 600 against 45 400 / 3 = 15 133: 96 %
 
 

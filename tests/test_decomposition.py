@@ -16,16 +16,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from grdp.datasets import national_releases
-from grdp.conventions import points_to_shares, read_contributions, shares_to_points
-from grdp.decomposition import (
+from grdp.io.datasets import national_releases
+from grdp.sectors.conventions import points_to_shares, read_contributions, shares_to_points
+from grdp.sectors.decomposition import (
     calibrate_bridge,
     contributions,
     contributions_table,
     implied_growth,
     required_sector_growth,
 )
-from grdp.structure import merged_structure
+from grdp.sectors.structure import merged_structure
 
 THREE = ("agriculture", "industry_construction", "services")
 DATA_SECTOR = {"agri": "agriculture", "ind_con": "industry_construction", "services": "services"}

@@ -10,7 +10,7 @@ import pytest
 
 import grdp
 
-MODULES = sorted(m.name for m in pkgutil.iter_modules(grdp.__path__, "grdp."))
+MODULES = sorted(m.name for m in pkgutil.walk_packages(grdp.__path__, "grdp."))
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -1,4 +1,4 @@
-"""grdp.forecast: methods through one interface, borrowing, the nowcast, and the names it re-exports.
+"""grdp.forecast: methods through one interface, origins, borrowing and the nowcast.
 
 The backtest and the plan outlook are tested in test_backtest.py and test_outlook.py.
 
@@ -19,30 +19,19 @@ import pandas as pd
 import pytest
 
 import grdp
-import grdp.datasets
+import grdp.io.datasets
 from grdp import InputError
-from grdp.datasets import national_releases
-from grdp.forecast import (
-    DEFAULT_Q4_WEIGHT,
-    METHODS,
-    MIN_QUARTERS,
-    PLAN_2025_GROWTH_9M,
-    PLAN_2025_Q4,
-    PLAN_2025_TARGETS,
-    Prediction,
-    _combine,
-    _log_levels,
-    _Q4Model,
-    borrow,
-    get_method,
-    nowcast_annual,
-    provincial_spread,
-)
-from grdp.forecast_charts import plot_fan
-from grdp.labels import label
-from grdp.periods import annual_growth, yoy_growth
-from grdp.vintages import NATIONAL_QUARTER_WEIGHTS, history_origin, national_origin, published_on
+from grdp.core.labels import label
+from grdp.core.periods import annual_growth, yoy_growth
+from grdp.figures.forecast import plot_fan
+from grdp.forecast.borrowing import borrow, provincial_spread
+from grdp.forecast.methods import METHODS, MIN_QUARTERS, Prediction, _log_levels, _Q4Model, combine, get_method
+from grdp.forecast.nowcast import default_q4_weight, nowcast_annual
+from grdp.forecast.origin import history_origin, national_origin
+from grdp.io.datasets import national_releases
+from grdp.io.vintages import latest_nine_month_year, national_quarter_weights, published_on
 
+NATIONAL_QUARTER_WEIGHTS = national_quarter_weights()
 W4 = NATIONAL_QUARTER_WEIGHTS[3]
 
 
@@ -67,11 +56,11 @@ def test_a_point_mass_prediction():
 
 
 def test_welch_satterthwaite():
-    assert _combine([(4.0, 10.0)]) == (2.0, 10.0)
-    scale, df = _combine([(1.0, 4.0), (1.0, math.inf)])
+    assert combine([(4.0, 10.0)]) == (2.0, 10.0)
+    scale, df = combine([(1.0, 4.0), (1.0, math.inf)])
     # (v1 + v2)² / (v1² / df1) = 4 / (1/4) = 16
     assert scale == pytest.approx(math.sqrt(2)) and df == pytest.approx(16.0)
-    assert _combine([(1.0, math.inf), (0.0, 3.0)]) == (1.0, math.inf)
+    assert combine([(1.0, math.inf), (0.0, 3.0)]) == (1.0, math.inf)
 
 
 # ---- the method registry --------------------------------------------------------------------
@@ -88,7 +77,7 @@ def test_registry_has_baselines_and_models_with_labels_in_both_languages():
 
 
 def _first(year: int, period: str) -> float:
-    """The earliest published figure of a period (derivation independent of grdp.vintages.as_of)."""
+    """The earliest published figure of a period (derivation independent of grdp.io.vintages.as_of)."""
     r = national_releases()
     r = r[(r["sector"] == "total") & (r["measure"] == "growth_yoy_pct") & (r["year"] == year) & (r["period"] == period)]
     days = [published_on(d) for d in r["release_date"]]
@@ -213,12 +202,14 @@ def test_provincial_spread_pairs():
 
 @pytest.fixture(scope="module")
 def nowcast():
-    return nowcast_annual(PLAN_2025_GROWTH_9M)
+    return nowcast_annual(grdp.load_plan())
 
 
 def test_nowcast_of_the_plan(nowcast):
     nc = nowcast
-    assert nc.method == "sarimax" and nc.borrowed and nc.year == 2025 and nc.q4_weight == DEFAULT_Q4_WEIGHT
+    # seed row 1: 8.01 after 9 months, target 10-10,5 for 2025
+    assert (nc.growth_9m, nc.targets, nc.year) == (8.01, (10.0, 10.5), 2025)
+    assert nc.method == "sarimax" and nc.borrowed and nc.q4_weight == default_q4_weight() == W4
     assert nc.lower < nc.point < nc.upper
     assert 0 < nc.prob_at_least(10.5) < nc.prob_at_least(10.0) < nc.prob_at_least(nc.point) == pytest.approx(0.5)
     assert nc.interval(0.95).width > nc.interval().width
@@ -229,7 +220,7 @@ def test_nowcast_of_the_plan(nowcast):
 
 
 def test_nowcast_summary_and_table(nowcast):
-    vi, en = nowcast.summary(), nowcast.summary("en")
+    vi, en = nowcast.summary(), nowcast.summary(lang="en")
     assert "8,01 %" in vi and "≥ 10,0 %" in vi and "≥ 10,5 %" in vi and "Mượn mẫu hình" in vi
     assert "8.01 %" in en and "borrowed" in en
     t = nowcast.table()
@@ -255,7 +246,37 @@ def test_nowcast_options_are_validated():
 
 
 def test_nowcast_is_deterministic(nowcast):
-    assert nowcast_annual(PLAN_2025_GROWTH_9M) == nowcast
+    assert nowcast_annual(grdp.load_plan()) == nowcast
+    # a bare growth figure gives the same forecast, with no targets to report on
+    bare = nowcast_annual(8.01)
+    assert bare.prediction == nowcast.prediction and bare.targets == ()
+
+
+def test_a_plan_for_a_year_the_national_file_does_not_reach(write_plan, plan_rows):
+    # The 2025 plan read as next year's: no national 9 months of 2026 on file, so the origin stands at the
+    # latest release (2026-01-05, the 2025 annual release) and only the rules that need no quarter apply.
+    rows = [list(r) for r in plan_rows]
+    rows[0][5] = "Mục tiêu năm 2026"
+    plan = grdp.load_plan(write_plan(rows=rows))
+    nc = nowcast_annual(plan)
+    assert latest_nine_month_year() == 2025 and nc.year == 2026 and nc.method == "mean_gap"
+    assert str(nc.as_of.date()) == str(national_releases()["release_date"].map(published_on).max().date())
+    origin = national_origin(2026, growth_9m=8.01)
+    assert origin.quarters is None and origin.past.index.max() == 2025
+    gaps = (origin.past["annual"] - origin.past["nine_months"]).dropna()
+    # mean_gap borrowed: 8.01 + (w_p / w_n) · mean past gap, with w_p = w_n by default
+    assert nc.point == pytest.approx(8.01 + gaps.mean())
+    with pytest.raises(ValueError, match="needs the year's quarters"):
+        nowcast_annual(plan, method="sarimax")
+    with pytest.raises(ValueError, match="give the 9-month growth"):
+        national_origin(2026)
+
+
+def test_a_mid_year_plan_is_not_forecast(write_plan, plan_rows):
+    rows = [list(r) for r in plan_rows]
+    rows[0][3:5] = ["Kết quả 6 tháng", "Mục tiêu 6 tháng cuối năm"]
+    with pytest.raises(ValueError, match="9-month release; the plan has 6 months done"):
+        nowcast_annual(grdp.load_plan(write_plan(rows=rows)))
 
 
 def _history_file(tmp_path, quarters, start="2021Q1"):
@@ -287,15 +308,12 @@ def test_a_bad_history_file_is_an_input_error(tmp_path):
 # ---- the 2025 plan's figures ------------------------------------------------------------------
 
 
-def test_plan_constants_are_the_seeds():
-    row = grdp.load_plan().set_index("key").loc["grdp_growth"]
-    assert row["done_low"] == PLAN_2025_GROWTH_9M
-    assert (row["rest_low"], row["rest_high"]) == PLAN_2025_Q4
-    assert (row["year_low"], row["year_high"]) == PLAN_2025_TARGETS
+def test_the_plans_nine_months_are_the_provincial_files():
     # the merged province's 9 months in the provincial file (https://vjs.vietnam.vn/en/tap-trung-hoan-thanh-toan-dien-cac-muc-tieu-phat-trien-nam-2025)
-    p = grdp.datasets.provinces()
+    # are the seed's row 1, 8.01
+    p = grdp.io.datasets.provinces()
     merged = p[p["province"].str.startswith("Hung Yen (merged") & (p["period"] == "9M") & (p["measure"] == "growth_yoy_pct")]
-    assert merged["low"].tolist() == [PLAN_2025_GROWTH_9M]
+    assert merged["low"].tolist() == [grdp.load_plan().grdp.done.value] == [8.01]
 
 
 # ---- figures and report views -----------------------------------------------------------------
@@ -321,42 +339,6 @@ def test_fan_chart_draws_the_intervals(nowcast):
 
 
 def test_report_views_use_the_decimal_comma(nowcast):
-    spread = provincial_spread().table("en")
+    spread = provincial_spread().table(lang="en")
     assert spread["Province"].tolist()[:2] == ["Hưng Yên (old)", "Hưng Yên (old)"]
-    assert repr(nowcast) == nowcast.summary()
-
-
-# ---- names that moved to their own modules --------------------------------------------------
-
-# The 24 public names of grdp.forecast before the backtest, the plan outlook and the charts moved
-# out (commit c83bff1); the lead's report code and issue 5 (grdp.forecast.backtest) import them.
-PUBLIC_BEFORE_THE_SPLIT = [
-    "DEFAULT_Q4_WEIGHT", "LEVELS", "MIN_QUARTERS", "BACKTEST_FIRST_YEAR", "PLAN_2025_GROWTH_9M", "PLAN_2025_Q4",
-    "PLAN_2025_TARGETS", "Prediction", "Method", "METHODS", "get_method", "ProvincialSpread", "provincial_spread",
-    "borrow", "Nowcast", "nowcast_annual", "Backtest", "backtest", "q4_excess_history", "PlanOutlook", "plan_outlook",
-    "plot_fan", "plot_backtest", "plot_q4_excess",
-]
-MOVED = {
-    "grdp.backtesting": ["BACKTEST_FIRST_YEAR", "Backtest", "backtest"],
-    "grdp.outlook": ["q4_excess_history", "PlanOutlook", "plan_outlook"],
-    "grdp.forecast_charts": ["plot_fan", "plot_backtest", "plot_q4_excess"],
-}
-
-
-def test_every_public_name_is_still_importable_from_grdp_forecast():
-    fc = importlib.import_module("grdp.forecast")
-    assert sorted(fc.__all__) == sorted(PUBLIC_BEFORE_THE_SPLIT)
-    namespace: dict = {}
-    exec("from grdp.forecast import *", namespace)  # noqa: S102 - the star import a notebook may do
-    assert set(PUBLIC_BEFORE_THE_SPLIT) <= set(namespace) and set(PUBLIC_BEFORE_THE_SPLIT) <= set(dir(fc))
-    with pytest.raises(AttributeError, match="has no attribute 'backtests'"):
-        fc.backtests  # noqa: B018
-
-
-@pytest.mark.parametrize("module", sorted(MOVED))
-def test_a_moved_name_is_the_same_object_in_both_places(module):
-    fc, mod = importlib.import_module("grdp.forecast"), importlib.import_module(module)
-    assert sorted(mod.__all__) == sorted(MOVED[module])  # honest: exactly what the module defines for others
-    for name in MOVED[module]:
-        assert getattr(fc, name) is getattr(mod, name)
-
+    assert str(nowcast) == nowcast.summary()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from grdp.intake import write_processed
-from grdp.paths import processed_dir
+from grdp.io.intake import write_processed
+from grdp.io.paths import processed_dir
 
 
 def test_processed_files_are_what_the_code_writes(tmp_path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 
-from grdp.paths import raw_dir
+from grdp.io.paths import raw_dir
 
 
 def _manifest() -> dict[str, dict[str, str]]:

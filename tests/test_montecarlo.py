@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from grdp.datasets import revision_errors
-from grdp.montecarlo import (
+from grdp.io.vintages import revisions
+from grdp.sensitivity.montecarlo import (
     IdentityModel,
     SectorRange,
     draw_q4,
@@ -16,16 +16,17 @@ from grdp.montecarlo import (
     national_revisions,
     probability_std_error,
 )
-from grdp.periods import required_growth
+from grdp.core.periods import required_growth
 
-SEED = 20251001  # grdp.montecarlo.DEFAULT_SEED; every statistical assertion below is at >= 4 standard errors
+SEED = 20251001  # grdp.sensitivity.montecarlo.DEFAULT_SEED; every statistical assertion below is at >= 4 standard errors
+TARGETS = (10.0, 10.5)  # the seed's annual GRDP target, row 1: "10-10,5"
 
 
 # --------------------------------------------------------------------------- revision errors
 
 
 def test_national_nine_month_revisions_first_vs_next_release():
-    r = revision_errors("9M").set_index("year")
+    r = revisions("9M", horizon="next").set_index("year")
     # national_gdp_releases.csv: 2023 9M first 4.24 (GSO 2023-09-29), revised 4.40 (quoted 2024-10).
     assert r.loc[2023, "first"] == 4.24 and r.loc[2023, "later"] == 4.40
     assert r.loc[2023, "revision"] == pytest.approx(0.16)
@@ -43,19 +44,19 @@ def test_national_nine_month_revisions_first_vs_next_release():
 
 
 def test_latest_vintage_adds_the_2025_requote_of_2022():
-    r = revision_errors("9M", later="latest").set_index("year")
+    r = revisions("9M", horizon="latest").set_index("year")
     assert r.loc[2022, "later"] == 9.44 and r.loc[2022, "revision"] == pytest.approx(0.61)  # 9.44 - 8.83
-    with pytest.raises(ValueError, match="later must be one of: 'next', 'latest'"):
-        revision_errors("9M", later="final")
+    with pytest.raises(ValueError, match="horizon must be one of: 'annual_release', 'next', 'latest'"):
+        revisions("9M", horizon="final")
 
 
 def test_national_revisions_are_the_annual_release_revisions_known_at_the_2025_nine_months():
-    from grdp.vintages import nine_month_release, revisions
+    from grdp.io.vintages import nine_month_release
 
     expected = revisions("9M", horizon="annual_release", published_by=nine_month_release(2025))
     assert np.array_equal(national_revisions(), expected["revision"].to_numpy())
     assert expected["year"].tolist() == [2011, 2012, 2013, 2014, 2016, *range(2017, 2025)]  # no Q4 2015 on file
-    assert np.array_equal(national_revisions(horizon="next"), revision_errors("9M")["revision"].to_numpy())
+    assert np.array_equal(national_revisions(horizon="next"), revisions("9M", horizon="next")["revision"].to_numpy())
 
 
 # --------------------------------------------------------------------------- draws
@@ -126,7 +127,7 @@ def test_probability_matches_the_exact_triangular_answer():
     # For a triangular (12, 15, 17) and g4* below the mode: 1 - (g4* - 12)^2 / ((17 - 12)(15 - 12)).
     g4 = required_growth(8.01, 10.0, rest_weight=0.32)
     exact = 1 - (g4 - 12) ** 2 / (5 * 3)
-    r = monte_carlo(IdentityModel(8.01, 0.32), {"total": (12.0, 15.0, 17.0)}, n=400_000, seed=SEED,
+    r = monte_carlo(IdentityModel(8.01, 0.32), {"total": (12.0, 15.0, 17.0)}, thresholds=TARGETS, n=400_000, seed=SEED,
                     revision_method="none")
     assert abs(r.probability(10.0) - exact) < 4 * probability_std_error(exact, r.n)
     assert r.std_error(10.0) == pytest.approx(np.sqrt(r.probability(10.0) * (1 - r.probability(10.0)) / r.n))
@@ -137,12 +138,12 @@ def test_revision_alone_gives_the_share_of_non_negative_revisions():
     # National 9-month revisions by the annual release, 2011-2024 (13 years): 11 are >= 0, all but
     # 2014 (-0.004) and 2022 (-0.029) -- see test_national_revisions_are_... above.
     g4 = required_growth(8.01, 10.0, rest_weight=0.32) + 1e-5
-    r = monte_carlo(IdentityModel(8.01, 0.32), {"total": (g4, g4, g4)}, n=200_000, seed=SEED)
+    r = monte_carlo(IdentityModel(8.01, 0.32), {"total": (g4, g4, g4)}, thresholds=TARGETS, n=200_000, seed=SEED)
     assert abs(r.probability(10.0) - 11 / 13) < 4 * probability_std_error(11 / 13, r.n)
 
 
 def test_degenerate_inputs_give_a_certain_answer():
-    r = monte_carlo(IdentityModel(8.01, 0.32), {"total": (14.2, 14.2, 14.2)}, n=1000, seed=SEED,
+    r = monte_carlo(IdentityModel(8.01, 0.32), {"total": (14.2, 14.2, 14.2)}, thresholds=TARGETS, n=1000, seed=SEED,
                     revision_method="none")
     # 0.68 * 8.01 + 0.32 * 14.2 = 9.9908 < 10 (annual_growth's own docstring example)
     assert np.allclose(r.annual, 9.9908)
@@ -151,15 +152,15 @@ def test_degenerate_inputs_give_a_certain_answer():
 
 def test_same_seed_same_numbers_other_seed_other_numbers():
     model, ranges = IdentityModel(8.01, 0.32), {"total": (12.0, 15.0, 17.0)}
-    a = monte_carlo(model, ranges, n=50_000, seed=7)
-    b = monte_carlo(model, ranges, n=50_000, seed=7)
-    c = monte_carlo(model, ranges, n=50_000, seed=8)
+    a = monte_carlo(model, ranges, thresholds=TARGETS, n=50_000, seed=7)
+    b = monte_carlo(model, ranges, thresholds=TARGETS, n=50_000, seed=7)
+    c = monte_carlo(model, ranges, thresholds=TARGETS, n=50_000, seed=8)
     assert np.array_equal(a.annual, b.annual)
     assert not np.array_equal(a.annual, c.annual)
 
 
 def test_convergence_standard_error_is_confirmed_by_batch_means():
-    r = monte_carlo(IdentityModel(8.01, 0.32), {"total": (12.0, 15.0, 17.0)}, n=1_000_000, seed=SEED)
+    r = monte_carlo(IdentityModel(8.01, 0.32), {"total": (12.0, 15.0, 17.0)}, thresholds=TARGETS, n=1_000_000, seed=SEED)
     conv = r.convergence()
     assert conv["draws"].unique().tolist() == [100, 1_000, 10_000, 100_000, 1_000_000]
     full = conv[conv["draws"] == 1_000_000].set_index("threshold")
@@ -177,7 +178,7 @@ def test_convergence_standard_error_is_confirmed_by_batch_means():
 
 
 def test_result_tables_and_figures():
-    r = monte_carlo(IdentityModel(8.01, 0.32), {"total": (12.0, 15.0, 17.0)}, n=100_000, seed=SEED)
+    r = monte_carlo(IdentityModel(8.01, 0.32), {"total": (12.0, 15.0, 17.0)}, thresholds=TARGETS, n=100_000, seed=SEED)
     f = r.to_frame()
     assert f["threshold"].tolist() == [10.0, 10.5]
     assert (f["ci_low"] < f["probability"]).all() and (f["probability"] < f["ci_high"]).all()
@@ -193,7 +194,7 @@ def test_result_tables_and_figures():
     assert ax.get_xlabel() == "Tăng trưởng GRDP cả năm (%)"
     texts = [t.get_text() for t in ax.texts]
     assert any(f"= {r.probability(10.0) * 100:.1f}".replace(".", ",") in t for t in texts)
-    conv = r.plot_convergence()
+    conv = r.plot(kind="convergence")
     se_line = conv.axes[1].lines[0]  # P(>= 10): sqrt(p(1-p)/n) in points, ending at the full run's SE
     assert se_line.get_xdata()[-1] == r.n and se_line.get_ydata()[-1] == pytest.approx(100 * r.std_error(10.0))
     assert len(conv.axes[1].lines) == 4  # per threshold: the formula and the batch standard deviations
@@ -201,6 +202,6 @@ def test_result_tables_and_figures():
 
 def test_model_must_receive_every_sector():
     with pytest.raises(ValueError, match="missing \\['total'\\]"):
-        monte_carlo(IdentityModel(8.01, 0.32), {"industry": (1, 2, 3)}, n=10)
+        monte_carlo(IdentityModel(8.01, 0.32), {"industry": (1, 2, 3)}, thresholds=TARGETS, n=10)
     with pytest.raises(ValueError, match="n must be a positive"):
-        monte_carlo(IdentityModel(8.01, 0.32), {"total": (1, 2, 3)}, n=0)
+        monte_carlo(IdentityModel(8.01, 0.32), {"total": (1, 2, 3)}, thresholds=TARGETS, n=0)

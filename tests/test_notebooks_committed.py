@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from grdp.paths import project_root
+from grdp.io.paths import project_root
 
 NOTEBOOKS = sorted((project_root() / "notebooks").glob("*.ipynb"))
 

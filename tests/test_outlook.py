@@ -1,4 +1,4 @@
-"""grdp.outlook: the 2025 plan's target probabilities and its Q4 against the national history.
+"""grdp.forecast.outlook: the 2025 plan's target probabilities and its Q4 against the national history.
 
 Expected values carry their provenance: the seed (Phụ lục 1, row 1: 8.01 / 14,2-15,8 / 10-10,5),
 the source_url of the row in data/raw/*.csv, or the derivation written out.
@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from grdp.forecast import DEFAULT_Q4_WEIGHT, nowcast_annual
-from grdp.forecast_charts import plot_q4_excess
-from grdp.outlook import plan_outlook, q4_excess_history
+import grdp
+from grdp.figures.forecast import plot_q4_excess
+from grdp.forecast.nowcast import default_q4_weight, nowcast_annual
+from grdp.forecast.outlook import plan_outlook, q4_excess_history
+
+DEFAULT_Q4_WEIGHT = default_q4_weight()
 
 
 def test_q4_excess_history():
@@ -23,7 +26,7 @@ def test_q4_excess_history():
 
 @pytest.fixture(scope="module")
 def outlook():
-    return plan_outlook()
+    return plan_outlook(grdp.load_plan())
 
 
 def test_plan_outlook_weight_and_position(outlook):
@@ -45,7 +48,7 @@ def test_plan_outlook_probabilities(outlook):
     first = nowcast_annual(8.01)
     assert p.loc[0, "p_10"] == pytest.approx(first.prob_at_least(10.0))
     assert "Xác suất cả năm ≥ 10,0 %" in outlook.table().columns
-    assert "14,2–15,8 %" in outlook.summary() and "14.2–15.8 %" in outlook.summary("en")
+    assert "14,2–15,8 %" in outlook.summary() and "14.2–15.8 %" in outlook.summary(lang="en")
 
 
 def test_q4_excess_chart(outlook):
@@ -57,4 +60,13 @@ def test_q4_excess_chart(outlook):
 def test_report_views_use_the_decimal_comma(outlook):
     pos = outlook.position_table()
     assert pos.iloc[:, 0].tolist() == ["14,20", "15,80"] and pos.iloc[0, 1] == "6,19"  # 14.2 - 8.01
-    assert repr(outlook) == outlook.summary()
+    assert str(outlook) == outlook.summary()
+
+
+def test_the_outlook_of_next_years_plan(write_plan, plan_rows):
+    # The 2025 plan's figures read as a 2026 plan: the national file has no 2026 9 months, so only mean_gap applies
+    rows = [list(r) for r in plan_rows]
+    rows[0][5] = "Mục tiêu năm 2026"
+    po = plan_outlook(grdp.load_plan(write_plan(rows=rows)))
+    assert po.year == 2026 and set(po.probabilities["method"]) == {"mean_gap"}
+    assert po.required_q4 == (14.2, 15.8) and po.targets == (10.0, 10.5)

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from grdp.numbers import parse_value
-from grdp.periods import (
+from grdp.core.numbers import parse_value
+from grdp.core.periods import (
     Interval,
     annual_growth,
     annual_growth_interval,

@@ -7,25 +7,49 @@ import warnings
 import pandas as pd
 import pytest
 
-from grdp import InputError, PlanWarning, load_plan, plan_table
-from grdp.plan import COLUMNS, value_at
+from grdp import InputError, Plan, PlanWarning, load_plan, plan_table
+from grdp.io.plan import COLUMNS, GRDP_KEY, MissingFigures
 
 
-def _row(plan: pd.DataFrame, stt: str) -> pd.Series:
-    return plan.set_index("stt").loc[stt]
+def _row(plan: Plan, stt: str) -> pd.Series:
+    return plan.to_frame().set_index("stt").loc[stt]
 
 
 def test_24_indicator_rows_in_file_order(plan):
     # Phụ lục 1: 1, 2.1-2.4, 3-21 carry figures; sections I-III and the group row 2 do not.
-    assert plan["stt"].tolist() == ["1", "2.1", "2.2", "2.3", "2.4", *map(str, range(3, 22))]
-    assert list(plan.columns) == list(COLUMNS)
+    assert [r.stt for r in plan] == ["1", "2.1", "2.2", "2.3", "2.4", *map(str, range(3, 22))]
+    assert len(plan) == 24
+    assert list(plan.to_frame().columns) == list(COLUMNS)
 
 
-def test_attrs_give_target_year_split_and_source(plan):
-    assert plan.attrs["target_year"] == 2025  # header "Mục tiêu năm 2025"
-    assert plan.attrs["months_done"] == 9  # header "Kết quả 9 tháng"
-    assert plan.attrs["source"] == "plan_2025_indicators.csv"
-    assert len(plan.attrs["sha256"]) == 64
+def test_plan_carries_target_year_split_and_source(plan):
+    assert plan.year == 2025  # header "Mục tiêu năm 2025"
+    assert plan.months_done == 9 and plan.months_rest == 3  # header "Kết quả 9 tháng", "Mục tiêu Quý IV"
+    assert plan.source == "plan_2025_indicators.csv"
+    assert len(plan.sha256) == 64
+    assert plan.to_frame().attrs == {"target_year": 2025, "months_done": 9, "source": "plan_2025_indicators.csv",
+                                     "sha256": plan.sha256}
+
+
+def test_the_grdp_row_and_its_targets_as_intervals(plan):
+    # Seed row 1: 8.01 / 14,2-15,8 / 10-10,5, each carrying its rounding (±0.005, ±0.05)
+    row = plan.grdp
+    assert row is plan.row(GRDP_KEY) and row.stt == "1"
+    assert [round(x, 3) for x in row.interval("year")] == [9.95, 10.55]
+    assert [round(x, 3) for x in row.interval("done")] == [8.005, 8.015]
+    assert row.middle("rest") == pytest.approx(15.0) and row.ends("year") == (10.0, 10.5)
+    assert plan.targets == (10.0, 10.5)
+    assert plan.growth_figures() == (8.01, (14.2, 15.8), (10.0, 10.5))
+    # both ends imply w4 = (10 - 8.01)/(14.2 - 8.01) = 0.3215 and (10.5 - 8.01)/(15.8 - 8.01) = 0.3196; their mean
+    assert plan.implied_rest_weight() == pytest.approx((1.99 / 6.19 + 2.49 / 7.79) / 2)
+
+
+def test_a_missing_row_or_figure_is_named(plan):
+    with pytest.raises(MissingFigures, match="no row for retail"):
+        plan.require("retail")
+    with pytest.raises(MissingFigures, match=r"row 8: no Q4 target \(or only a bound\)"):
+        plan.by_stt("8").interval("rest")  # ">3.338": a bound, no interval
+    assert plan.row("retail") is None
 
 
 def test_budget_revenue_reads_thousands(plan):
@@ -56,7 +80,8 @@ def test_grdp_growth_values_and_precisions(plan):
 
 def test_sector_rows_sit_under_the_output_group(plan):
     # Seed lines 24-44: group "2 Tốc độ tăng trưởng giá trị sản xuất", items 2.1-2.4.
-    sub = plan[plan["stt"].str.startswith("2.")]
+    frame = plan.to_frame()
+    sub = frame[frame["stt"].str.startswith("2.")]
     assert sub["group"].unique().tolist() == ["Tốc độ tăng trưởng giá trị sản xuất"]
     assert sub["key"].tolist() == [
         "output_growth_agriculture",
@@ -68,7 +93,7 @@ def test_sector_rows_sit_under_the_output_group(plan):
 
 
 def test_kinds_of_the_2025_plan(plan):
-    kinds = dict(zip(plan["stt"], plan["kind"]))
+    kinds = {r.stt: r.kind for r in plan}
     assert [s for s, k in kinds.items() if k == "growth_rate"] == ["1", "2.1", "2.2", "2.3", "2.4", "4", "5", "6", "7"]
     assert kinds["3"] == "share"
     assert kinds["9"] == "cumulative_level"
@@ -88,23 +113,23 @@ def test_raw_strings_are_kept(plan):
     assert (r.done_raw, r.rest_raw, r.year_raw) == ("8.01", "14,2-15,8", "10-10,5")
 
 
-def test_value_at_rebuilds_the_printed_value(plan):
-    v = value_at(plan.iloc[0], "rest")  # row 1, GRDP
-    assert (v.low, v.high, v.bound, v.precision) == (14.2, 15.8, "range", 1)
+def test_a_row_gives_each_printed_value(plan):
+    v = plan.rows[0].value("rest")  # row 1, GRDP
+    assert (v.low, v.high, v.bound, v.precision, v.text) == (14.2, 15.8, "range", 1, "14,2-15,8")
 
 
 def test_next_years_plan_loads_unchanged(write_plan, plan_rows):
     rows = [list(r) for r in plan_rows]
     rows[0][5] = "Mục tiêu năm 2026"
     plan = load_plan(write_plan(rows=rows))
-    assert plan.attrs["target_year"] == 2026 and len(plan) == 24
+    assert plan.year == 2026 and len(plan) == 24 and plan.period_label("year") == "Mục tiêu năm 2026"
 
 
 def test_mid_year_plan_with_six_months(write_plan, plan_rows):
     rows = [list(r) for r in plan_rows]
     rows[0][3:5] = ["Kết quả 6 tháng", "Mục tiêu 6 tháng cuối năm"]
     plan = load_plan(write_plan(rows=rows))
-    assert plan.attrs["months_done"] == 6
+    assert plan.months_done == 6 and plan.months_rest == 6
     assert plan_table(plan).columns[4:7].tolist() == ["Kết quả 6 tháng", "Mục tiêu 6 tháng cuối năm", "Mục tiêu năm 2025"]
 
 
@@ -126,7 +151,7 @@ def test_unknown_indicator_loads_with_kind_from_unit_or_a_warning(write_plan, pl
         plan = load_plan(write_plan(rows=rows))
     # "Xã" (communes) and "Điểm" (a score) tell no kind: both load, both are named in a warning
     assert ["22 'Số xã" in str(w.message) or "23 'Chỉ số" in str(w.message) for w in record] == [True, True]
-    kinds = dict(zip(plan["stt"], plan["kind"]))
+    kinds = {r.stt: r.kind for r in plan}
     assert kinds["22"] == kinds["23"] == "unknown" and len(plan) == 26
     assert _row(plan, "23").name_en == ""
 
@@ -164,8 +189,9 @@ def test_xlsx_in_the_same_layout_reads_the_same(tmp_path, plan, plan_rows):
     path = tmp_path / "plan.xlsx"
     wb.save(path)
     got = load_plan(path)
-    pd.testing.assert_frame_equal(got.drop(columns="source_row"), plan.drop(columns="source_row"))
-    assert got["source_row"].iloc[0] == plan["source_row"].iloc[0] + 2
+    pd.testing.assert_frame_equal(got.to_frame().drop(columns="source_row"), plan.to_frame().drop(columns="source_row"),
+                                  check_like=False)
+    assert got.rows[0].source_row == plan.rows[0].source_row + 2
 
 
 def test_xlsx_numeric_cells_are_read_as_numbers(tmp_path, plan_rows):

@@ -1,4 +1,4 @@
-"""The report figure scaffolding (grdp.plotting.report_figure, legend_below) and what save_figure writes.
+"""The report figure scaffolding (grdp.figures.style.report_figure, legend_below) and what save_figure writes.
 
 Pixel sizes are derived, not copied from output: a width of w cm at 300 dpi is
 w / 2.54 * 300 pixels, and matplotlib's Agg canvas truncates the size to whole
@@ -18,7 +18,7 @@ import matplotlib.backend_bases
 import numpy as np
 import pytest
 
-from grdp.plotting import CM, DPI, WIDTHS_CM, legend_below, report_figure, report_rc, save_figure, use_decimal_comma
+from grdp.figures.style import CM, DPI, WIDTHS_CM, legend_below, report_figure, report_rc, save_figure, use_decimal_comma
 
 
 def _chart(lang: str = "vi", width: str = "full"):
@@ -64,7 +64,7 @@ def test_png_and_svg_identical_in_a_fresh_interpreter(tmp_path):
     here = [p.read_bytes() for p in save_figure(_chart(), tmp_path / "here" / "chart")]
     code = (
         "import sys; sys.path.insert(0, sys.argv[2]); from test_plotting import _chart; "
-        "from grdp.plotting import save_figure; save_figure(_chart(), sys.argv[1])"
+        "from grdp.figures.style import save_figure; save_figure(_chart(), sys.argv[1])"
     )
     subprocess.run([sys.executable, "-c", code, str(tmp_path / "there" / "chart"), str(Path(__file__).parent)], check=True)
     there = [(tmp_path / "there" / f"chart.{ext}").read_bytes() for ext in ("png", "svg")]

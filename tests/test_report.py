@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from grdp import check_plan, load_plan
-from grdp.report import build_report
+from grdp.report.build import build_report
 
 
 def _digests(folder: Path) -> dict[str, str]:
@@ -27,17 +27,10 @@ def reports(tmp_path_factory) -> dict[str, Path]:
 
 
 @pytest.fixture(scope="module")
-def report_2026(tmp_path_factory, plan_rows) -> Path:
-    """The 2025 plan with its header changed to 2026: a plan of another year."""
-    import csv
-
+def report_2026(tmp_path_factory, root) -> Path:
+    """A plan of another year (tests/data/plan_2026_indicators.csv: constructed, other figures, rows left out)."""
     base = tmp_path_factory.mktemp("report_2026")
-    rows = [list(r) for r in plan_rows]
-    rows[0][5] = "Mục tiêu năm 2026"
-    path = base / "plan_2026.csv"
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        csv.writer(f, lineterminator="\n").writerows(rows)
-    build_report(plan_path=path, out_dir=base / "out", progress=None)
+    build_report(plan_path=root / "tests" / "data" / "plan_2026_indicators.csv", out_dir=base / "out", progress=None)
     return base / "out"
 
 
@@ -103,7 +96,7 @@ def test_workbook_has_a_sheet_per_analysis(reports):
 
 
 def test_workbook_backtest_sheet_matches_the_backtest(reports):
-    from grdp.forecast import backtest
+    from grdp.forecast.backtesting import backtest
 
     scores = backtest().scores()
     ws = load_workbook(reports["vi"] / "grdp_2025.xlsx")["Kiểm định lùi"]
@@ -125,11 +118,19 @@ def test_summary_opens_with_the_key_findings(reports):
     assert "P(≥ 10,0 %)" in head
 
 
-def test_a_plan_of_another_year_gets_a_report_that_says_what_it_cannot_do(report_2026):
+def test_a_plan_of_another_year_gets_its_own_report(report_2026):
     assert (report_2026 / "grdp_2026.xlsx").is_file()
     text = (report_2026 / "tom_tat.md").read_text(encoding="utf-8")
-    assert "kế hoạch là năm 2026" in text  # the shipped national history ends with the 2025 9 months
+    # tests/data/plan_2026_indicators.csv, row 1: 8.62 after 9 months, 11,4-12,5 in Q4, 9,5-9,8 for the year
+    assert text.startswith("# Kế hoạch năm 2026") and "8,62 %" in text and "11,4–12,5 %" in text
     assert "Không có danh sách nhiệm vụ" in text
+    # the national file ends with the 2025 annual release: the 2026 forecast is 9 months + the mean past gap
+    assert "9 tháng + chênh lệch bình quân" in text and "Dự báo tăng trưởng cả năm 2026" in text
+    # nothing of the embedded 2025 plan leaks in (its GRDP figures, its year as the plan's); the merged
+    # province's 2025 structure is the base the 2026 plan is decomposed on, and says so
+    for figure in ("8,01", "14,2", "15,8", "10–10,5", "Kế hoạch năm 2025", "Mục tiêu năm 2025", "81,2"):
+        assert figure not in text, figure
+    assert "cơ cấu 2025" in text and "ngang mức cao nhất" not in text  # a 1,6-point excess is not the record 3,8
 
 
 def test_readme_figures_are_the_reports(reports, root):

@@ -5,31 +5,44 @@ from __future__ import annotations
 import pytest
 
 import grdp
-from grdp.errors import InputError
-from grdp.scenarios import load_scenarios, run_scenarios, scenario_ranges, tornado, what_if
-from grdp.sector_targets import PLAN_SECTORS
-from grdp.share_target import SHARE_KEY, implied_year_share
+from grdp.core.errors import InputError
+from grdp.io.paths import raw_dir
+from grdp.sensitivity.scenarios import load_scenarios, plan_scenarios, run_scenarios, scenario_ranges, tornado, what_if
+from grdp.sectors.targets import PLAN_SECTORS
+from grdp.sectors.share import SHARE_KEY, implied_year_share
 
 # --------------------------------------------------------------------------- the scenarios file
 
 
+SCENARIOS_2025 = raw_dir() / "scenarios_2025.csv"
+
+
 def test_every_scenario_number_follows_its_documented_rule():
     # data/raw/MANIFEST.csv: q4 = g9M + k (plan Q4 - g9M), k = 0.5 (low), 1 (base), 1.25 (high).
-    s = load_scenarios()
+    s = load_scenarios(SCENARIOS_2025)
     k = {"low": 0.5, "base": 1.0, "high": 1.25}
     assert len(s) == 12 and set(s["scenario"]) == set(k) and set(s["sector"]) == set(PLAN_SECTORS)
-    plan = grdp.load_plan().set_index("key")
+    plan = grdp.load_plan()
     for rec in s.itertuples():
-        row = plan.loc[PLAN_SECTORS[rec.sector]]
-        assert rec.plan_stt == row["stt"]
-        g9, q4 = row["done_low"], row["rest_low"]
+        row = plan.require(PLAN_SECTORS[rec.sector])
+        assert rec.plan_stt == row.stt
+        g9, q4 = row.done.value, row.rest.value
         assert rec.q4_growth == pytest.approx(g9 + k[rec.scenario] * (q4 - g9), abs=1e-12)
         assert f"{rec.q4_growth:g}" in rec.note or rec.scenario == "base"  # the note repeats the arithmetic
         assert rec.note.strip()
 
 
+def test_the_plans_scenarios_are_the_authored_file(plan_model):
+    # The rule of scenarios_2025.csv with its multipliers from data/raw/assumptions.csv gives the file's numbers.
+    derived = plan_scenarios(plan_model)
+    authored = load_scenarios(SCENARIOS_2025)
+    key = ["scenario", "sector"]
+    assert derived[key + ["plan_stt", "q4_growth"]].sort_values(key).reset_index(drop=True).equals(
+        authored[key + ["plan_stt", "q4_growth"]].sort_values(key).reset_index(drop=True))
+
+
 def test_ranges_from_the_file():
-    r = scenario_ranges()
+    r = scenario_ranges(load_scenarios(SCENARIOS_2025))
     assert (r["construction"].low, r["construction"].base, r["construction"].high) == (18.75, 29.0, 34.125)
     assert list(r) == list(PLAN_SECTORS)
 
@@ -128,7 +141,7 @@ def test_named_scenarios_outcomes(plan_model, hand_model):
 
 
 def test_scenario_share_is_the_share_check_with_the_years_growth(plan_model):
-    # Row 3 of a scenario: grdp.share_target.implied_year_share with the scenario's annual growth and the
+    # Row 3 of a scenario: grdp.sectors.share.implied_year_share with the scenario's annual growth and the
     # model's 9 months, bridge and split. At the plan's targets it is the share check's own default.
     plan = grdp.load_plan()
 
@@ -144,7 +157,7 @@ def test_scenario_share_is_the_share_check_with_the_years_growth(plan_model):
     assert share(plan_model.done) == pytest.approx(81.2)
     assert share(plan_model.done, seasonal_gap=-0.6) < 81.2 - 0.5
     # run_scenarios reports exactly that value for row 3 (base: every sector at its plan Q4 target).
-    r = run_scenarios(plan_model, {"base": {}}, plan=plan)
+    r = run_scenarios(plan_model, {"base": {}})
     row3 = r.indicators.set_index("stt").loc["3"]
     assert row3["value"] == share(annual) and row3["key"] == SHARE_KEY
 

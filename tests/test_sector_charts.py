@@ -6,11 +6,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from grdp.plotting import save_figure
-from grdp.sector_charts import plot_contributions, plot_required_growth, plot_share_path, plot_split_sensitivity
-from grdp.sector_contributions import plan_contributions, required_growth_table, split_sensitivity
-from grdp.share_target import check_share_target, implied_year_share
-from grdp.structure import DEFAULT_INDUSTRY_SPLIT
+from grdp.figures.style import save_figure
+from grdp.figures.sectors import plot_contributions, plot_required_growth, plot_share_path, plot_split_sensitivity
+from grdp.sectors.contributions import plan_contributions, required_growth_table, split_sensitivity
+from grdp.sectors.share import check_share_target, implied_year_share
+from grdp.sectors.agreement import check_sector_targets
+from grdp.sectors.structure import default_split
 
 
 def test_contribution_bars_are_the_contributions(plan):
@@ -33,7 +34,7 @@ def test_required_growth_bars(plan):
 
 
 def test_split_sensitivity_lines(plan):
-    fig = plot_split_sensitivity(plan)
+    fig = plot_split_sensitivity(check_sector_targets(plan))
     s = split_sensitivity(plan)
     lines = [line for line in fig.axes[0].get_lines() if len(line.get_xdata()) == len(s)]
     assert np.allclose(lines[0].get_ydata(), s["implied_bridge_one"])
@@ -42,10 +43,10 @@ def test_split_sensitivity_lines(plan):
 
 def test_share_path_default_line(plan):
     check = check_share_target(plan)
-    fig = plot_share_path(plan, check)
+    fig = plot_share_path(check)
     right = fig.axes[1]
     line = next(line for line in right.get_lines() if len(line.get_xdata()) == 81)
-    expected = implied_year_share(plan, industry_split=DEFAULT_INDUSTRY_SPLIT, seasonal_gap=np.asarray(line.get_xdata()))
+    expected = implied_year_share(plan, industry_split=default_split(), seasonal_gap=np.asarray(line.get_xdata()))
     assert np.allclose(line.get_ydata(), expected)
 
 

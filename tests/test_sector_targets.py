@@ -13,11 +13,12 @@ import numpy as np
 import pytest
 
 from grdp import check_plan, load_plan
-from grdp.sector_audit import sector_findings
-from grdp.sector_contributions import calibrated_bridge, implied_growth_grid, plan_contributions, required_growth_table
-from grdp.sector_targets import check_sector_targets, plan_sector_growth
-from grdp.share_target import check_share_target
-from grdp.structure import year_share_from_done
+from grdp.audit.sectors import sector_findings
+from grdp.sectors.contributions import calibrated_bridge, implied_growth_grid, plan_contributions, required_growth_table
+from grdp.sectors.agreement import check_sector_targets
+from grdp.sectors.share import check_share_target
+from grdp.sectors.share_path import year_share_from_done
+from grdp.sectors.targets import plan_sector_growth
 
 S = {"agriculture": 0.119, "ic": 0.558, "services": 0.272, "taxes": 0.051}
 G9 = {"agriculture": 2.6, "industry": 10.5, "construction": 8.5, "services": 7.9}  # seed: 9 tháng
@@ -135,8 +136,10 @@ def test_findings_join_the_audit(plan):
     f1 = row1[1]
     assert f1.verdict == "consistent" and f1.warning  # agrees only under some assumptions
     assert f1.monitoring_unit == "Sở Tài chính; Thống kê tỉnh" and f1.key == "grdp_growth"
-    assert f1.number("implied_year_bridge1_low") > 10.55
-    assert f1.number("implied_year_calibrated_low") < 10.55
+    check = f1.evidence.check  # the SectorTargetsCheck behind the finding
+    assert check.implied("year", "one").low > 10.55  # bridge 1: above the target's rounding interval
+    assert check.implied("year", "calibrated").low < 10.55
+    assert f1.as_dict()["implied_year_bridge1_low"] == check.implied("year", "one").low
     assert "GTTT" in f1.detail and "10,78" in f1.detail
     en = {f.check: f for f in sector_findings(plan, "en")}
     assert "10.78" in en["sectors_vs_grdp"].detail and "value added" in en["sectors_vs_grdp"].warning
@@ -248,12 +251,11 @@ def test_share_finding_leads_with_what_q4_would_need():
     # Seed row 3: 81,2 % after 9 months, 83,0 % for the year. With Q4's GRDP weight w, the year's share is
     # (1 - w)·81.2 + w·s4, so s4 = (83.0 - (1 - w)·81.2)/w: 86.8 at the plan's w = 0.3206, 87.8 at 0.271.
     from grdp import load_plan
-    from grdp.plan import implied_rest_weight
-    from grdp.share_target import check_share_target
+    from grdp.sectors.share import check_share_target
 
     plan = load_plan()
     check = check_share_target(plan)
-    w = implied_rest_weight(plan)
+    w = plan.implied_rest_weight()
     assert check.rest_weights == pytest.approx((w, 0.271))
     assert check.rest_share_needed[0] == pytest.approx((83.0 - (1 - w) * 81.2) / w)
     assert check.rest_share_needed[1] == pytest.approx((83.0 - 0.729 * 81.2) / 0.271)

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from grdp.periods import annual_growth, required_growth
-from grdp.sensitivity import (
+from grdp.core.periods import annual_growth, required_growth
+from grdp.sensitivity.derivatives import (
     DEFAULT_GRID_REVISIONS,
     DEFAULT_GRID_WEIGHTS,
     required_growth_grid,
@@ -155,7 +155,7 @@ def test_heatmap_draws_the_grid():
 
 
 def test_results_show_as_their_summary_in_text_and_over_their_table_in_html():
-    # grdp.wording.SummaryDisplay: str() and IPython's text view are the summary (a dataclass's own
+    # grdp.core.wording.SummaryDisplay: str() and IPython's text view are the summary (a dataclass's own
     # __repr__ must not take over the notebook's text/plain); the HTML keeps the summary's lines.
     from IPython.lib.pretty import pretty
 

@@ -12,23 +12,26 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from grdp.structure import (
-    DEFAULT_INDUSTRY_SPLIT,
-    INDUSTRY_SPLIT_RANGE,
-    SEASONAL_GAP_RANGE,
-    combined_industry_split,
-    group_share,
-    industry_split_evidence,
-    merged_structure,
+from grdp.sectors.keys import group_share, normalise_weights, sector_label, split_structure
+from grdp.sectors.share_path import (
     national_seasonal_gaps,
     next_structure,
-    normalise_weights,
     previous_structure,
     rest_structure,
-    sector_label,
-    split_structure,
     year_share_from_done,
 )
+from grdp.sectors.structure import (
+    combined_industry_split,
+    default_split,
+    industry_split_evidence,
+    merged_structure,
+    seasonal_gap_range,
+    split_range,
+)
+
+DEFAULT_INDUSTRY_SPLIT = default_split()  # data/raw/assumptions.csv, row industry_split
+INDUSTRY_SPLIT_RANGE = split_range()  # rows industry_split_low / _high
+SEASONAL_GAP_RANGE = seasonal_gap_range()  # rows seasonal_gap_low / _high
 
 LAODONG = "https://news.laodong.vn/xa-hoi/kinh-te-phat-trien-toan-dien-nang-tam-vi-the-cua-tinh-hung-yen-trong-khu-vuc-1584553.ldo"
 YEARBOOK = "http://niengiam.thongkehungyen.gov.vn/files/basic-html/page97.html"

@@ -8,7 +8,7 @@ import unicodedata
 
 import pytest
 
-from grdp.paths import raw_dir
+from grdp.io.paths import raw_dir
 
 
 def _norm(text: str) -> str:

@@ -13,23 +13,23 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from grdp import InputError
-from grdp.datasets import national_releases, revision_errors
-from grdp.periods import annual_growth, quarter_weights
-from grdp.vintages import (
-    NATIONAL_QUARTER_WEIGHTS,
+from grdp.core.periods import annual_growth, quarter_weights
+from grdp.forecast.origin import Revision, history_origin, national_origin
+from grdp.io.datasets import national_releases
+from grdp.io.history import read_history
+from grdp.io.vintages import (
     REVISION_COLUMNS,
-    Revision,
     as_of,
     growth_releases,
-    history_origin,
-    national_origin,
+    national_quarter_weights,
     nine_month_release,
     published_on,
     quarterly_growth,
-    read_history,
     revisions,
     scaled_weights,
 )
+
+NATIONAL_QUARTER_WEIGHTS = national_quarter_weights()  # data/raw/assumptions.csv, rows national_q1_weight-national_q4_weight
 
 W1, W2, W3, W4 = NATIONAL_QUARTER_WEIGHTS
 
@@ -290,12 +290,6 @@ def test_next_and_latest_horizons_read_the_later_vintages_of_the_printed_figure(
     assert nxt.index.min() == 2013  # 2011-2012 first releases at 1994 prices have no comparable later vintage
     by_2024 = revisions("9M", horizon="latest", published_by="2024-12-31").set_index("year")
     assert by_2024.loc[2022, "later"] == 8.98
-
-
-def test_revision_errors_reads_the_same_definition():
-    for later in ("next", "latest"):
-        for period, sector in [("9M", "total"), ("Y", "total"), ("Q4", "industry")]:
-            pd.testing.assert_frame_equal(revision_errors(period, later=later, sector=sector), revisions(period, horizon=later, sector=sector))
 
 
 def test_revision_options_are_validated():

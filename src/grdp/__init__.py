@@ -1,29 +1,53 @@
 """grdp — check, decompose, forecast and report a Vietnamese province's GRDP plan.
 
-The names below are the public API; each lives in a module named after its idea
-(``grdp.numbers``, ``grdp.plan``, ``grdp.periods``, ``grdp.consistency``,
-``grdp.decomposition``, ``grdp.forecast``, ``grdp.sensitivity``, ``grdp.report`` …).
+The names below are the public API. The package is layered, each subpackage
+importing only from those before it:
+
+``core``
+    numbers as printed, period identities, labels and wording, the one result
+    protocol, option validation;
+``io``
+    reading plans (:func:`load_plan` → :class:`Plan`), tasks, the shipped
+    datasets and their release vintages, the sourced assumptions;
+``sectors``
+    structure, decomposition, the sector targets, the sector model;
+``audit``
+    the plan audit (:func:`check_plan`);
+``forecast``
+    forecast methods, the nowcast, the backtest, the plan's outlook;
+``sensitivity``
+    derivatives and grids, scenarios, Monte Carlo;
+``figures``
+    every chart (functions taking ``ax=None``);
+``report``
+    the report's sections and the main job (:func:`build_report`);
+``cli``
+    the ``grdp`` command.
+
 Heavy libraries (statsmodels, matplotlib) are imported only when a model is
-fitted or a figure drawn. Functions named like their module stay in it
-(``grdp.sector_model.sector_model``), so that ``grdp.sector_model`` is the module.
+fitted or a figure drawn.
 """
 
-from .consistency import Finding, PlanAudit, check_plan
-from .conventions import read_contributions
-from .decomposition import calibrate_bridge, contributions, implied_growth, required_sector_growth
-from .errors import InputError, PlanWarning
-from .forecast import Nowcast, PlanOutlook, backtest, nowcast_annual, plan_outlook
-from .montecarlo import MonteCarloResult, monte_carlo
-from .numbers import PrintedValue, format_number, format_value, parse_value
-from .periods import annual_growth, implied_weight, quarter_weights, required_growth, ytd_growth
-from .plan import load_plan, plan_table
-from .report import build_report
-from .scenarios import run_scenarios, tornado, what_if
-from .sector_audit import sector_findings
-from .sector_model import SectorModel
-from .sensitivity import required_growth_grid, required_growth_sensitivity, revision_effect
-from .structure import merged_structure
-from .tasks import load_tasks, parse_deadline, tasks_by_department
+from grdp.audit.check import check_plan
+from grdp.audit.findings import Finding, PlanAudit
+from grdp.audit.sectors import sector_findings
+from grdp.core.errors import InputError, PlanWarning
+from grdp.core.numbers import PrintedValue, format_number, format_value, parse_value
+from grdp.core.periods import annual_growth, implied_weight, quarter_weights, required_growth, ytd_growth
+from grdp.forecast.backtesting import backtest
+from grdp.forecast.nowcast import Nowcast, nowcast_annual
+from grdp.forecast.outlook import PlanOutlook, plan_outlook
+from grdp.io.assumptions import assumptions
+from grdp.io.plan import Plan, PlanRow, load_plan, plan_table
+from grdp.io.tasks import load_tasks, parse_deadline, tasks_by_department
+from grdp.report.build import build_report
+from grdp.sectors.conventions import read_contributions
+from grdp.sectors.decomposition import calibrate_bridge, contributions, implied_growth, required_sector_growth
+from grdp.sectors.model import SectorModel, sector_model
+from grdp.sectors.structure import merged_structure
+from grdp.sensitivity.derivatives import required_growth_grid, required_growth_sensitivity, revision_effect
+from grdp.sensitivity.montecarlo import MonteCarloResult, monte_carlo
+from grdp.sensitivity.scenarios import run_scenarios, tornado, what_if
 
 __all__ = [
     # reading the plan
@@ -34,10 +58,13 @@ __all__ = [
     "InputError",
     "PlanWarning",
     "load_plan",
+    "Plan",
+    "PlanRow",
     "plan_table",
     "load_tasks",
     "parse_deadline",
     "tasks_by_department",
+    "assumptions",
     # period identities and the audit
     "annual_growth",
     "required_growth",
@@ -55,6 +82,8 @@ __all__ = [
     "calibrate_bridge",
     "merged_structure",
     "sector_findings",
+    "sector_model",
+    "SectorModel",
     # forecasts
     "nowcast_annual",
     "Nowcast",
@@ -65,7 +94,6 @@ __all__ = [
     "required_growth_sensitivity",
     "revision_effect",
     "required_growth_grid",
-    "SectorModel",
     "tornado",
     "run_scenarios",
     "what_if",

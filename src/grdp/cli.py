@@ -12,8 +12,13 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .errors import InputError
+from grdp.core.errors import InputError
+from grdp.core.typing import Lang
+
+if TYPE_CHECKING:
+    from grdp.audit.findings import PlanAudit
 
 __all__ = ["main", "EXIT_OK", "EXIT_INCONSISTENT", "EXIT_INPUT"]
 
@@ -23,18 +28,17 @@ EXIT_INPUT = 2
 
 
 def _cmd_intake(args: argparse.Namespace) -> int:
-    from .intake import write_processed
+    from grdp.io.intake import write_processed
 
     for path in write_processed(args.out, plan_path=args.plan, tasks_path=args.tasks):
         print(f"wrote {path}")
     return EXIT_OK
 
 
-def _render_table(audit, lang: str) -> str:  # noqa: ANN001 - PlanAudit, imported lazily
+def _render_table(audit: PlanAudit, lang: Lang) -> str:
     import textwrap
 
-    from .consistency import verdict_label
-    from .labels import LABELS, label
+    from grdp.audit.findings import check_label, verdict_label
 
     def wrap(text: str, indent: str) -> list[str]:
         # keep "10,5 %" together: wrap with a no-break space before %, then restore it
@@ -43,7 +47,7 @@ def _render_table(audit, lang: str) -> str:  # noqa: ANN001 - PlanAudit, importe
 
     lines = [audit.summary(), ""]
     for f in audit.items:
-        check = label(f"au_check_{f.check}", lang) if f"au_check_{f.check}" in LABELS else f.check
+        check = check_label(f.check, lang)
         name = f.name_en if lang == "en" and f.name_en else f.indicator
         lines.append(f"{f.stt:<5} {verdict_label(f.verdict, lang):<20} {name}")
         lines.extend(wrap(f"{check}: {f.detail}", "      "))
@@ -55,8 +59,8 @@ def _render_table(audit, lang: str) -> str:  # noqa: ANN001 - PlanAudit, importe
 def _cmd_check(args: argparse.Namespace) -> int:
     import json
 
-    from .consistency import check_plan
-    from .plan import load_plan
+    from grdp.audit.check import check_plan
+    from grdp.io.plan import load_plan
 
     audit = check_plan(load_plan(args.file), lang=args.lang)
     if args.format == "json":
@@ -69,42 +73,44 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_forecast(args: argparse.Namespace) -> int:
-    from .forecast import nowcast_annual
-    from .plan import grdp_figures, load_plan
+    from grdp.forecast.nowcast import nowcast_annual
+    from grdp.io.plan import load_plan
 
-    figures = grdp_figures(load_plan(args.plan))
-    growth_9m = args.growth_9m if args.growth_9m is not None else (figures[0] if figures else None)
-    if growth_9m is None:
-        raise InputError("give the 9-month growth: the plan has no GRDP row with a 9-month figure")
-    targets = figures[2] if figures else (10.0,)
-    nc = nowcast_annual(growth_9m, history=args.history, q4_weight=args.q4_weight, level=args.level, targets=targets, lang=args.lang)
-    print(nc.summary(args.lang))
+    plan = load_plan(args.plan)
+    if args.growth_9m is None:
+        if plan.growth_figures() is None:
+            raise InputError("give the 9-month growth: the plan has no GRDP row with a 9-month figure")
+        nc = nowcast_annual(plan, history=args.history, q4_weight=args.q4_weight, level=args.level, lang=args.lang)
+    else:
+        nc = nowcast_annual(args.growth_9m, history=args.history, q4_weight=args.q4_weight, level=args.level,
+                            targets=plan.targets, year=plan.year, lang=args.lang)
+    print(nc.summary(lang=args.lang))
     print()
-    print(nc.table(args.lang).to_string(index=False))
+    print(nc.table(lang=args.lang).to_string(index=False))
     return EXIT_OK
 
 
 def _cmd_backtest(args: argparse.Namespace) -> int:
-    from .forecast import backtest
+    from grdp.forecast.backtesting import backtest
 
     bt = backtest(vintage=args.vintage, lang=args.lang)
-    print(bt.summary(args.lang))
+    print(bt.summary(lang=args.lang))
     print()
-    print(bt.table(args.lang).to_string(index=False))
+    print(bt.table(lang=args.lang).to_string(index=False))
     return EXIT_OK
 
 
 def _cmd_whatif(args: argparse.Namespace) -> int:
-    from .plan import load_plan
-    from .scenarios import what_if
-    from .sector_model import sector_model
+    from grdp.io.plan import load_plan
+    from grdp.sensitivity.scenarios import what_if
+    from grdp.sectors.model import sector_model
 
     q4: dict[str, float] = {}
     for item in args.sectors:
         sector, sep, value = item.partition("=")
         if not sep:
             raise InputError("write each sector as name=growth, e.g. construction=20", text=item)
-        from .numbers import parse_value
+        from grdp.core.numbers import parse_value
 
         parsed = parse_value(value, unit="%")
         if parsed.bound != "exact":
@@ -112,7 +118,7 @@ def _cmd_whatif(args: argparse.Namespace) -> int:
         q4[sector.strip()] = parsed.value
     plan = load_plan(args.plan)
     try:
-        report = what_if(sector_model(plan, lang=args.lang), plan=plan, lang=args.lang, **q4)
+        report = what_if(sector_model(plan, lang=args.lang), lang=args.lang, **q4)
     except ValueError as err:  # an unknown sector name
         raise InputError(str(err), text=" ".join(args.sectors)) from None
     print(report.summary(lang=args.lang))
@@ -120,7 +126,7 @@ def _cmd_whatif(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from .report import build_report
+    from grdp.report.build import build_report
 
     build_report(plan_path=args.plan, out_dir=args.out, lang=args.lang)
     return EXIT_OK
@@ -149,7 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
     forecast.add_argument("growth_9m", nargs="?", type=float, default=None, help="9-month growth, %% (default: the plan's GRDP row)")
     forecast.add_argument("--plan", type=Path, default=None, help="plan file for the 9 months and targets; default: the 2025 plan")
     forecast.add_argument("--history", type=Path, default=None, help="your own quarterly CSV: period,growth_yoy_pct (e.g. 2023Q1,8.22)")
-    forecast.add_argument("--q4-weight", type=float, default=None, help="Q4's share of the previous year (default: national 0.271)")
+    forecast.add_argument("--q4-weight", type=float, default=None, help="Q4's share of the previous year (default: the national one)")
     forecast.add_argument("--level", type=float, default=0.8, help="interval level (default 0.8)")
     forecast.add_argument("--lang", choices=("vi", "en"), default="vi")
     forecast.set_defaults(func=_cmd_forecast)
@@ -173,7 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _one_line_warning(message, category, filename, lineno, line=None) -> str:  # noqa: ANN001 - warnings API
+def _one_line_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int, line: str | None = None) -> str:
     """Warnings as one line without source paths: what a statistician needs to act on."""
     return f"grdp: warning: {message}\n"
 
@@ -183,7 +189,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     import warnings
 
     args = build_parser().parse_args(argv)
-    warnings.formatwarning = _one_line_warning
+    warnings.formatwarning = _one_line_warning  # type: ignore[assignment]
     try:
         return int(args.func(args))
     except InputError as err:

@@ -27,7 +27,7 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
-from grdp.paths import raw_dir
+from grdp.io.paths import raw_dir
 
 __all__ = ["CASES", "make", "plan_rows", "tasks_rows", "to_cp1258"]
 

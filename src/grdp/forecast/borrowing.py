@@ -1,0 +1,203 @@
+"""A province without its own long series borrows the national pattern of Q4 against the first nine months.
+
+:func:`borrow` carries a national annual prediction over to a province's
+9-month figure: its annual gap is the national one scaled by the ratio of the
+Q4 weights, ``gY_p = g9M_p + (w4_p / w4_n)(ĝY_n - g9M_n)``, and its interval is
+widened by the provinces' dispersion around the national pattern
+(:func:`provincial_spread`): ``+ w4_p² σ_p²`` in variance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+import numpy as np
+import pandas as pd
+
+from grdp.core.labels import label
+from grdp.core.periods import ytd_growth
+from grdp.core.results import Result
+from grdp.core.typing import Lang
+from grdp.core.wording import num, phrase
+from grdp.forecast.methods import Prediction, combine
+from grdp.forecast.origin import Origin
+from grdp.io.datasets import provinces
+from grdp.io.vintages import as_of, growth_releases, national_quarter_weights, published_on
+
+__all__ = ["PROVINCES", "province_name", "first_releases", "ProvincialSpread", "provincial_spread", "borrow"]
+
+PROVINCES = ("Hung Yen (old, pre-2025-07-01)", "Thai Binh (pre-2025-07-01)")
+"""The former provinces whose published figures measure the provincial dispersion."""
+
+
+def province_name(province: str, lang: Lang) -> str:
+    """The display name of a province in the provincial file."""
+    key = {PROVINCES[0]: "fc_prov_hungyen_old", PROVINCES[1]: "fc_prov_thaibinh"}.get(province)
+    return label(key, lang) if key else province
+
+
+def _ytd(values: Sequence[float], weights: Sequence[float]) -> float:
+    """Year-to-date growth of the first ``len(values)`` quarters (:func:`grdp.core.periods.ytd_growth`)."""
+    idx = pd.period_range("2000Q1", periods=len(values), freq="Q")
+    ytd = ytd_growth(pd.Series(list(values), index=idx), pd.Series(list(weights[: len(values)]), index=idx))
+    return float(ytd.iloc[-1])
+
+
+def first_releases() -> pd.DataFrame:
+    """Every national figure in its first release (:func:`grdp.io.vintages.as_of`, all published)."""
+    r = growth_releases()
+    return as_of(r["published"].max(), vintage="first", releases=r)
+
+
+@dataclass(frozen=True)
+class ProvincialSpread(Result):
+    """How far provinces' rest-of-year growth strayed from the nation's, relative to the part done.
+
+    ``pairs`` has one row per province and year with a published part-year
+    figure (9 months, or else the first half) and a published annual figure:
+    ``deviation = [(gY_p - g_done_p) - (gY_n - g_done_n)] / w_rest`` — the
+    province's rest of the year minus its part done, less the same for the
+    nation, in points of growth of the rest (``w_rest``: 0,271 for Q4, 0,524
+    for the second half). ``sd`` is their root mean square (the national
+    pattern is borrowed as is, so deviations are measured from zero) with
+    ``df = n``. Half-year pairs stand in for Q4-vs-9-months pairs: there are
+    too few of the latter.
+    """
+
+    pairs: pd.DataFrame
+    lang: Lang = "vi"
+
+    _table_index: ClassVar[bool] = False
+
+    @property
+    def sd(self) -> float:
+        return float(np.sqrt(np.mean(self.pairs["deviation"].to_numpy(dtype="float64") ** 2)))
+
+    @property
+    def df(self) -> float:
+        return float(len(self.pairs))
+
+    def to_frame(self) -> pd.DataFrame:
+        return self.pairs.copy()
+
+    def summary(self, *, lang: Lang | None = None) -> str:
+        lang = self._lang(lang)
+        return phrase(
+            lang,
+            f"Độ phân tán giữa các tỉnh quanh mẫu hình cả nước: {num(self.sd, 2, lang)} điểm % tăng trưởng quý IV, "
+            f"từ {len(self.pairs)} cặp số của tỉnh (bậc tự do {len(self.pairs)}).",
+            f"Provinces' dispersion around the national pattern: {num(self.sd, 2, lang)} points of Q4 growth, "
+            f"from {len(self.pairs)} province-years ({len(self.pairs)} degrees of freedom).",
+        )
+
+    def table(self, *, lang: Lang | None = None) -> pd.DataFrame:
+        """The pairs, formatted for a report."""
+        lang = self._lang(lang)
+        p = self.pairs
+        return pd.DataFrame(
+            {
+                label("fc_province", lang): [province_name(x, lang) for x in p["province"]],
+                label("fc_year", lang): p["year"].astype(str),
+                label("fc_split", lang): [label("fc_period_9m", lang) if x == "9M" else label("fc_period_h1", lang) for x in p["split"]],
+                label("fc_done", lang): [num(x, 2, lang) for x in p["done"]],
+                label("fc_annual", lang): [num(x, 2, lang) for x in p["annual"]],
+                label("fc_national_done", lang): [num(x, 2, lang) for x in p["national_done"]],
+                label("fc_national_annual", lang): [num(x, 2, lang) for x in p["national_annual"]],
+                label("fc_deviation", lang): [num(x, 2, lang) for x in p["deviation"]],
+            }
+        )
+
+
+def provincial_spread() -> ProvincialSpread:
+    """The provinces' dispersion around the national Q4 pattern, from the shipped provincial figures.
+
+    Hưng Yên (old) and Thái Bình, before the 2025 merger: every year with an
+    exact annual growth figure and a 9-month figure (printed, or from the
+    quarters through the period identity) or else a half-year figure.
+
+    Examples
+    --------
+    >>> s = provincial_spread()
+    >>> s.pairs[["province", "year", "split"]].to_records(index=False).tolist()[:2]
+    [('Hung Yen (old, pre-2025-07-01)', 2018, 'H1'), ('Hung Yen (old, pre-2025-07-01)', 2023, '9M')]
+    """
+    p = provinces()
+    g = p[(p["sector"] == "total") & (p["measure"] == "growth_yoy_pct") & (p["bound"] == "exact") & p["province"].isin(PROVINCES)]
+    g = g.assign(published=[published_on(d) for d in g["release_date"]]).sort_values(["published"], kind="stable")
+    nat = first_releases()
+    w = national_quarter_weights()
+    rows = []
+    for (prov, year), rows_py in g.groupby(["province", "year"], sort=True):
+        by = {period: r for period, r in rows_py.groupby("period")}
+        if "Y" not in by or year not in nat.index:
+            continue
+        annual = by["Y"].iloc[0]
+        if "9M" in by:
+            split, done, src = "9M", float(by["9M"]["low"].iloc[0]), by["9M"]["source_url"].iloc[0]
+        elif all(q in by for q in ("Q1", "Q2", "Q3")):
+            split = "9M"
+            done = _ytd([float(by[q]["low"].iloc[0]) for q in ("Q1", "Q2", "Q3")], w)
+            src = by["Q1"]["source_url"].iloc[0]
+        elif "H1" in by:
+            split, done, src = "H1", float(by["H1"]["low"].iloc[0]), by["H1"]["source_url"].iloc[0]
+        else:
+            continue
+        n_row = nat.loc[year]
+        if split == "9M":
+            n_done, w_rest = float(n_row["9M"]), w[3]
+        else:
+            n_done = float(n_row["H1"]) if not np.isnan(n_row["H1"]) else _ytd([n_row["Q1"], n_row["Q2"]], w)
+            w_rest = w[2] + w[3]
+        n_annual = float(n_row["Y"])
+        dev = ((float(annual["low"]) - done) - (n_annual - n_done)) / w_rest
+        rows.append(
+            {
+                "province": prov,
+                "year": int(year),
+                "split": split,
+                "done": round(done, 4),
+                "annual": float(annual["low"]),
+                "national_done": round(n_done, 4),
+                "national_annual": n_annual,
+                "rest_weight": w_rest,
+                "deviation": dev,
+                "source_done": src,
+                "source_annual": annual["source_url"],
+            }
+        )
+    pairs = pd.DataFrame(rows).sort_values(["year", "province"], kind="stable").reset_index(drop=True)
+    return ProvincialSpread(pairs)
+
+
+def borrow(
+    prediction: Prediction,
+    origin: Origin,
+    growth_9m: float,
+    *,
+    q4_weight: float | None = None,
+    spread: ProvincialSpread | None = None,
+) -> Prediction:
+    """Carry a national annual prediction over to a province's 9-month figure.
+
+    ``point_p = g9M_p + (w4_p / w4_n)(point_n - g9M_n)``; variance
+    ``(w4_p / w4_n)² scale_n² + w4_p² σ_p²`` (σ_p from ``spread``; none when
+    ``spread`` is ``None``), degrees of freedom by Welch–Satterthwaite.
+
+    Examples
+    --------
+    >>> from grdp.forecast.origin import national_origin
+    >>> o = national_origin(2025)                      # national 9 months: 7,85 %
+    >>> nat = Prediction("demo", point=8.15, scale=0.3, df=float("inf"))
+    >>> round(borrow(nat, o, 8.01).point, 2)           # 8,01 + 0,30
+    8.31
+    """
+    w_p = origin.q4_weight if q4_weight is None else float(q4_weight)
+    ratio = w_p / origin.q4_weight
+    point = growth_9m + ratio * (prediction.point - origin.growth_9m)
+    parts = [((ratio * prediction.scale) ** 2, prediction.df)]
+    if spread is not None:
+        parts.append(((w_p * spread.sd) ** 2, spread.df))
+    scale, df = combine(parts)
+    return Prediction(prediction.method, float(point), scale, df, prediction.converged)

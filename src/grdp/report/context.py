@@ -1,0 +1,56 @@
+"""What the report's sections share: the :class:`ReportContext` they read and the :class:`Section` they return.
+
+Each section builder takes a :class:`ReportContext` and returns a
+:class:`Section`: tables (numbers as numbers, labelled in the report's
+language), figures and a few lines of findings. A section whose analysis does
+not apply to the plan at hand (no GRDP row, no sector rows) says so in its
+summary instead of failing the report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from grdp.audit.findings import PlanAudit
+from grdp.core.typing import Lang
+from grdp.core.wording import phrase
+from grdp.io.plan import Plan
+from grdp.report.export import ReportTable
+
+__all__ = ["ReportContext", "Section", "SectionBuilder"]
+
+
+@dataclass
+class ReportContext:
+    """What every section can use: the plan, its audit, the language, the plan's task list if any."""
+
+    plan: Plan
+    lang: Lang
+    audit: PlanAudit
+    tasks_path: Path | None = None
+
+    def t(self, vi: str, en: str) -> str:
+        return phrase(self.lang, vi, en)
+
+    def name(self, vi: str, en: str) -> str:
+        """A file or sheet stem in the report's language."""
+        return self.t(vi, en)
+
+
+@dataclass
+class Section:
+    """A part of the report: tables, figures (file stem → Figure) and Markdown findings."""
+
+    key: str
+    title: str
+    tables: list[ReportTable] = field(default_factory=list)
+    figures: dict[str, Any] = field(default_factory=dict)
+    summary: str = ""
+    headline: list[str] = field(default_factory=list)
+    """One-line key findings, gathered at the top of the report's summary."""
+
+
+SectionBuilder = Callable[[ReportContext], Section]

@@ -1,0 +1,100 @@
+"""The report's forecast section: the year from the 9 months, the target probabilities and the backtest."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from grdp.core.labels import label
+from grdp.core.wording import num
+from grdp.figures.forecast import plot_backtest, plot_fan, plot_q4_excess
+from grdp.forecast.backtesting import backtest
+from grdp.forecast.methods import METHODS
+from grdp.forecast.nowcast import nowcast_annual
+from grdp.forecast.outlook import plan_outlook
+from grdp.io.plan import MissingFigures
+from grdp.report.context import ReportContext, Section
+from grdp.report.export import ReportTable
+
+__all__ = ["forecast_section"]
+
+
+def forecast_section(ctx: ReportContext) -> Section:
+    lang = ctx.lang
+    title = ctx.t("Dự báo cả năm", "Forecast of the year")
+    figs = ctx.plan.growth_figures()
+    if figs is None:
+        return Section("forecast", title, summary=ctx.t("Kế hoạch không có dòng tăng trưởng GRDP đủ số liệu.", "The plan has no complete GRDP growth row."))
+    done, _, targets = figs
+    try:
+        outlook = plan_outlook(ctx.plan, lang=lang)
+        methods = list(dict.fromkeys(outlook.probabilities["method"]))
+        nowcasts = [nowcast_annual(ctx.plan, q4_weight=w, method=methods[0], targets=targets, lang=lang)
+                    for w in sorted(set(outlook.probabilities["q4_weight"]))]
+    except (ValueError, KeyError, MissingFigures) as err:
+        return Section("forecast", title, summary=ctx.t(f"Không dự báo được: {err}", f"No forecast: {err}"))
+    bt = backtest(lang=lang)
+    scores = bt.scores().reset_index()
+    score_frame = pd.DataFrame(
+        {
+            label("fc_method", lang): [METHODS[m].label(lang) for m in scores["method"]],
+            label("fc_kind", lang): [label(f"fc_{k}", lang) for k in scores["kind"]],
+            label("fc_years", lang): scores["n"],
+            label("fc_mae", lang): scores["mae"],
+            label("fc_bias", lang): scores["bias"],
+            label("fc_rmse", lang): scores["rmse"],
+            label("fc_coverage_80", lang): scores["coverage_80"],
+            label("fc_coverage_95", lang): scores["coverage_95"],
+            label("fc_mae_ratio", lang): scores["mae_ratio"] - 1,
+        }
+    )
+    f = bt.forecasts
+    by_year = pd.DataFrame(
+        {
+            label("fc_year", lang): f["year"],
+            label("fc_method", lang): [METHODS[m].label(lang) for m in f["method"]],
+            label("fc_period_9m", lang): f["growth_9m"],
+            label("fc_point", lang): f["point"],
+            ctx.t("Cận dưới 80 %", "80 % lower"): f["lower_80"],
+            ctx.t("Cận trên 80 %", "80 % upper"): f["upper_80"],
+            label("fc_published", lang): f["published"],
+            ctx.t("Sai số (điểm %)", "Error (points)"): f["error"],
+        }
+    )
+    p = outlook.probabilities
+    prob = pd.DataFrame(
+        {
+            label("fc_method", lang): [METHODS[m].label(lang) for m in p["method"]],
+            label("fc_q4_weight", lang): p["q4_weight"],
+            label("fc_point", lang): p["point"],
+            ctx.t("Cận dưới 80 %", "80 % lower"): p["lower"],
+            ctx.t("Cận trên 80 %", "80 % upper"): p["upper"],
+            **{label("fc_prob", lang).format(x=num(t, 1, lang)): p[f"p_{t:g}"] for t in targets},
+        }
+    )
+    tables = [
+        ReportTable(ctx.name("xac_suat_dat_muc_tieu", "target_probabilities"), ctx.t("Xác suất đạt mục tiêu", "Target probabilities"), prob,
+                    {**{c: "0.00" for c in prob.columns[1:5]}, **{c: "0.0%" for c in prob.columns[5:]}, label("fc_q4_weight", lang): "0.000"}),
+        ReportTable(ctx.name("kiem_dinh_lui", "backtest"), ctx.t("Kiểm định lùi", "Backtest"), score_frame,
+                    {label("fc_mae", lang): "0.00", label("fc_bias", lang): "0.00", label("fc_rmse", lang): "0.00",
+                     label("fc_coverage_80", lang): "0%", label("fc_coverage_95", lang): "0%", label("fc_mae_ratio", lang): "+0%;-0%;0%"}),
+        ReportTable(ctx.name("kiem_dinh_lui_theo_nam", "backtest_by_year"), ctx.t("Kiểm định lùi theo năm", "Backtest by year"), by_year,
+                    {c: "0.00" for c in by_year.columns[2:]}),
+    ]
+    figures = {
+        ctx.name("08_du_bao_ca_nam", "08_annual_forecast"): plot_fan(nowcasts, targets=targets, lang=lang),
+        ctx.name("09_kiem_dinh_lui", "09_backtest"): plot_backtest(bt, lang=lang),
+        ctx.name("10_quy_iv_so_voi_9_thang", "10_q4_versus_9_months"): plot_q4_excess(outlook, lang=lang),
+    }
+    text = "\n\n".join([nowcasts[0].summary(lang=lang), outlook.summary(lang=lang), bt.summary(lang=lang)])
+    nc = nowcasts[0]
+    t0 = targets[0]
+    p_t0 = outlook.probabilities[f"p_{t0:g}"]
+    weights = " / ".join(num(w, 3, lang) for w in sorted(set(outlook.probabilities["q4_weight"])))
+    headline = [ctx.t(
+        f"Dự báo theo lịch sử (mẫu hình cả nước; 9 tháng của tỉnh {num(done, 2, lang)} %): cả năm khoảng {num(nc.point, 1, lang)} % "
+        f"(khoảng 80 %: {num(nc.lower, 1, lang)}–{num(nc.upper, 1, lang)} %); xác suất đạt {num(t0, 1, lang)} % khoảng "
+        f"{num(100 * p_t0.min(), 0, lang)}–{num(100 * p_t0.max(), 0, lang)} % tùy phương pháp và tỷ trọng quý IV ({weights}).",
+        f"History-based forecast (national pattern; the province's 9 months at {num(done, 2, lang)} %): about {num(nc.point, 1, lang)} % "
+        f"for the year (80 %: {num(nc.lower, 1, lang)}–{num(nc.upper, 1, lang)} %); the probability of {num(t0, 1, lang)} % is about "
+        f"{num(100 * p_t0.min(), 0, lang)}–{num(100 * p_t0.max(), 0, lang)} % depending on the method and Q4 weight ({weights}).")]
+    return Section("forecast", title, tables, figures, text, headline)

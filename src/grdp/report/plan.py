@@ -1,0 +1,58 @@
+"""The report's first sections: the plan's indicators and the departments' tasks."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from grdp.core.labels import label
+from grdp.core.wording import period_names
+from grdp.figures.tasks import plot_tasks_by_department
+from grdp.io.indicators import KIND_LABELS
+from grdp.io.plan import PERIODS
+from grdp.io.tasks import load_tasks, tasks_by_department
+from grdp.report.context import ReportContext, Section
+from grdp.report.export import ReportTable
+
+__all__ = ["plan_section", "tasks_section"]
+
+
+def plan_section(ctx: ReportContext) -> Section:
+    plan, lang = ctx.plan, ctx.lang
+    shown = plan.table(lang=lang)
+    tidy = plan.to_frame()
+    numeric = pd.DataFrame(
+        {
+            f"{plan.period_label(p, lang)} ({ctx.t(end_vi, end_en)})": tidy[f"{p}_{end}"]
+            for p in PERIODS
+            for end, end_vi, end_en in (("low", "từ", "from"), ("high", "đến", "to"))
+        }
+    )
+    frame = pd.concat([shown, numeric], axis=1)
+    title = ctx.t(f"Chỉ tiêu kế hoạch {plan.year}", f"Plan indicators {plan.year}")
+    kinds = tidy["kind"].map(KIND_LABELS[lang]).value_counts()
+    text = ctx.t(
+        f"{len(plan)} chỉ tiêu có số liệu ({plan.source}): ",
+        f"{len(plan)} indicators with figures ({plan.source}): ",
+    ) + ", ".join(f"{k}: {n}" for k, n in kinds.items()) + "."
+    table = ReportTable(ctx.name("chi_tieu", "indicators"), title, frame, {c: "#,##0.00" for c in numeric.columns})
+    return Section("plan", title, [table], summary=text)
+
+
+def tasks_section(ctx: ReportContext) -> Section:
+    lang = ctx.lang
+    _, rest = period_names(ctx.plan.months_done, lang)
+    title = ctx.t(f"Nhiệm vụ {rest} theo đơn vị", f"{rest} tasks by department")
+    if ctx.tasks_path is None:
+        return Section("tasks", title, summary=ctx.t("Không có danh sách nhiệm vụ kèm kế hoạch này.", "No task list comes with this plan."))
+    tasks = load_tasks(ctx.tasks_path, year=ctx.plan.year)
+    counts = tasks_by_department(tasks, lang=lang).reset_index()
+    total = label("total", lang)
+    grand = int(counts.loc[counts[label("department", lang)] == total, total].iloc[0])
+    text = ctx.t(f"{grand} nhiệm vụ của {counts.shape[0] - 1} đơn vị.", f"{grand} tasks of {counts.shape[0] - 1} departments.")
+    return Section(
+        "tasks",
+        title,
+        [ReportTable(ctx.name("nhiem_vu", "tasks"), title, counts, {c: "0" for c in counts.columns[1:]})],
+        {ctx.name("01_nhiem_vu_theo_don_vi", "01_tasks_by_department"): plot_tasks_by_department(tasks, lang=lang)},
+        text,
+    )

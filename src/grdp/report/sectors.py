@@ -1,0 +1,94 @@
+"""The report's sector section: contributions, the growth each sector needs, the industry split."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from grdp.core.labels import label
+from grdp.core.wording import num
+from grdp.figures.sectors import plot_contributions, plot_required_growth, plot_share_path, plot_split_sensitivity
+from grdp.io.plan import GRDP_KEY, MissingFigures
+from grdp.report.context import ReportContext, Section
+from grdp.report.export import ReportTable
+from grdp.sectors.agreement import check_sector_targets
+from grdp.sectors.contributions import calibrated_bridge, plan_contributions, required_growth_table, split_sensitivity
+from grdp.sectors.keys import sector_label
+from grdp.sectors.share import SHARE_KEY, check_share_target
+
+__all__ = ["sectors_section"]
+
+
+def sectors_section(ctx: ReportContext) -> Section:
+    plan, lang = ctx.plan, ctx.lang
+    title = ctx.t("Đóng góp của các ngành", "Sector contributions")
+    try:
+        bridge = float(calibrated_bridge(plan))
+        year_one = plan_contributions(plan)
+        year_cal = plan_contributions(plan, bridge=bridge)
+        done = plan_contributions(plan, period="done", bridge=bridge)
+    except (MissingFigures, KeyError, ValueError) as err:
+        return Section("sectors", title, summary=ctx.t(f"Không phân tách được theo ngành: {err}", f"No sector decomposition: {err}"))
+
+    def contrib_frame(frame: pd.DataFrame, case: str) -> pd.DataFrame:
+        out = frame.rename(index=lambda k: label("dc_total", lang) if k == "total" else sector_label(k, lang))
+        out = out.rename(columns={c: label(f"dc_{c}", lang) for c in out.columns}).rename_axis(label("dc_sector", lang)).reset_index()
+        out.insert(0, ctx.t("Trường hợp", "Case"), case)
+        return out
+
+    b = num(bridge, 3, lang)
+    figs = plan.growth_figures()
+    targets = (min(figs.year), max(figs.year)) if figs else None
+    cases = {
+        ctx.t(f"9 tháng, hệ số {b}", f"9 months, bridge {b}"): done,
+        ctx.t("Cả năm, hệ số 1", "Year, bridge 1"): year_one,
+        ctx.t(f"Cả năm, hệ số {b}", f"Year, bridge {b}"): year_cal,
+    }
+    contrib = pd.concat([contrib_frame(f, c) for c, f in cases.items()], ignore_index=True)
+    pct_cols = {c: "0.00" for c in contrib.columns[2:]}
+    needed = {ctx.t("Hệ số 1", "Bridge 1"): required_growth_table(plan), ctx.t(f"Hệ số {b}", f"Bridge {b}"): required_growth_table(plan, bridge=bridge)}
+    need_rows = []
+    for case, frame in needed.items():
+        for sector, row in frame.iterrows():
+            need_rows.append({ctx.t("Trường hợp", "Case"): case, label("dc_sector", lang): sector_label(str(sector), lang),
+                              ctx.t("Mục tiêu kế hoạch (%)", "Plan target (%)"): row["target"],
+                              **{ctx.t(f"Cần cho GRDP {num(float(t), 1, lang)} %", f"Needed for GRDP {num(float(t), 1, lang)} %"): row[t]
+                                 for t in frame.columns if t != "target"}})
+    need = pd.DataFrame(need_rows)
+    split = split_sensitivity(plan).reset_index().rename(
+        columns={"industry_split": ctx.t("Tỷ trọng CN trong CN-XD", "Industry share of industry+construction"),
+                 "calibrated_bridge": ctx.t("Hệ số GTTT/GTSX theo 9 tháng", "Value-added/output bridge from 9 months"),
+                 "implied_bridge_one": ctx.t("GRDP năm, hệ số 1 (%)", "GRDP year, bridge 1 (%)"),
+                 "implied_calibrated": ctx.t("GRDP năm, hệ số 9 tháng (%)", "GRDP year, 9-month bridge (%)")})
+    rows = [r.stt for r in (plan.row(GRDP_KEY), plan.row(SHARE_KEY)) if r is not None]
+    implied_cal = num(float(year_cal.loc["total", "growth_pct"]), 2, lang)
+    implied_one = num(float(year_one.loc["total", "growth_pct"]), 2, lang)
+    text = ctx.t(
+        f"Theo số 9 tháng của kế hoạch, tốc độ tăng GTTT bằng {b} lần tốc độ tăng GTSX. Với hệ số đó, mục tiêu ngành ngầm định GRDP cả năm {implied_cal} % "
+        f"(hệ số 1: {implied_one} %). Kết luận so với mục tiêu GRDP và mục tiêu tỷ trọng: xem mục kiểm tra (dòng {' và '.join(rows)}).",
+        f"Value-added/output bridge from the plan's 9 months: {b}. With it the sector targets imply annual GRDP growth of "
+        f"{implied_cal} % (bridge 1: {implied_one} %). Verdicts against the GRDP and share targets: see the audit (rows {' and '.join(rows)}).",
+    )
+    headline = [ctx.t(
+        f"Mục tiêu các ngành ngầm định GRDP cả năm {implied_cal} % (tốc độ tăng GTTT bằng {b} lần tốc độ tăng GTSX, như 9 tháng) "
+        f"hoặc {implied_one} % (GTTT tăng như GTSX).",
+        f"The sector targets imply annual GRDP growth of {implied_cal} % (value added growing {b} times as fast as output, as in the 9 months) "
+        f"or {implied_one} % (value added growing like output).")]
+    tables = [
+        ReportTable(ctx.name("dong_gop_nganh", "sector_contributions"), title, contrib, pct_cols),
+        ReportTable(ctx.name("tang_truong_nganh_can_dat", "sector_growth_needed"), ctx.t("Tăng trưởng ngành cần đạt", "Sector growth needed"), need,
+                    {c: "0.00" for c in need.columns[2:]}),
+        ReportTable(ctx.name("nhay_theo_ty_trong_cn", "industry_split_sensitivity"), ctx.t("Độ nhạy theo tỷ trọng CN", "Industry split sensitivity"),
+                    split, {c: "0.000" for c in split.columns}),
+    ]
+    figures = {
+        ctx.name("04_dong_gop_nganh", "04_sector_contributions"): plot_contributions(
+            {c.replace(", ", "\n", 1): f for c, f in cases.items()}, target=targets, lang=lang),
+        ctx.name("05_tang_truong_nganh_can_dat", "05_sector_growth_needed"): plot_required_growth(needed, lang=lang),
+    }
+    try:
+        figures[ctx.name("06_ty_trong_cn_xd_dv", "06_share_path")] = plot_share_path(check_share_target(plan, lang=lang), lang=lang)
+    except MissingFigures:
+        pass  # no share row: the audit says so
+    figures[ctx.name("07_nhay_theo_ty_trong_cn", "07_industry_split_sensitivity")] = plot_split_sensitivity(
+        check_sector_targets(plan, lang=lang), lang=lang)
+    return Section("sectors", title, tables, figures, text, headline)
