@@ -8,7 +8,7 @@ PYTEST_FLAGS ?=
 export OPENBLAS_NUM_THREADS := 1
 export OMP_NUM_THREADS := 1
 
-.PHONY: test report notebooks benchmarks clean
+.PHONY: test lint report notebooks benchmarks clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,9 +16,14 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-## Run the unit tests and re-run every notebook against its committed outputs.
-test: $(STAMP)
+## Lint and type-check, then run the unit tests and re-run every notebook against its committed outputs.
+test: lint
 	$(BIN)/python -m pytest --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider $(PYTEST_FLAGS) tests notebooks
+
+## Types (mypy, strict on definitions) and lint (ruff) of the package, the tests, benchmarks and scripts.
+lint: $(STAMP)
+	$(BIN)/python -m mypy
+	$(BIN)/python -m ruff check src tests benchmarks scripts
 
 ## The main job on the embedded 2025 plan: data/processed, then reports/vi (tables, figures, workbook),
 ## and the README's two figures.

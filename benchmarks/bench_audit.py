@@ -13,10 +13,9 @@ import sys
 import time
 
 import numpy as np
+from timing import best_of  # benchmarks/timing.py, beside this script
 
 from grdp.core.periods import annual_growth, implied_weight, required_growth
-
-from timing import best_of  # benchmarks/timing.py, beside this script
 
 N = 1_000_000
 REPEATS = 5

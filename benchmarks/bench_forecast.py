@@ -4,7 +4,7 @@ Prints figures; asserts nothing. Run: .venv/bin/python benchmarks/bench_forecast
 Each method is timed over all origins (best of REPEATS), after the origins are built once
 (the data step is timed on its own, and within it the revision of the 9 months by the annual
 release, `grdp.io.vintages.revisions`, that every origin carries). Then the whole
-`grdp.forecast.backtesting.backtest()` (also `grdp.forecast.methods.backtest` and `grdp.backtest`) is timed in
+`grdp.forecast.backtesting.backtest()` (also `grdp.backtest`) is timed in
 two fresh processes, with OpenBLAS free to use its threads and with OPENBLAS_NUM_THREADS=1:
 the statsmodels fits on these tiny state-space models are slowed down sharply by BLAS
 threads when other processes compete for the two cores.
@@ -15,7 +15,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 
 from timing import best_of  # benchmarks/timing.py, beside this script
 
@@ -26,7 +25,8 @@ CHILD = "--end-to-end"
 def per_method() -> None:
     from grdp.forecast.backtesting import BACKTEST_FIRST_YEAR
     from grdp.forecast.methods import METHODS
-    from grdp.io.vintages import national_origin, revisions
+    from grdp.forecast.origin import national_origin
+    from grdp.io.vintages import revisions
 
     years = list(range(BACKTEST_FIRST_YEAR, 2026))
     origins: list = []

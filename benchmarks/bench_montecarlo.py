@@ -17,15 +17,14 @@ and must agree to 1e-9. The ratios (vectorised / Python, lower bound / vectorise
 from __future__ import annotations
 
 import random
-import time
 
 import numpy as np
-
-from grdp.sensitivity.montecarlo import DEFAULT_SEED, draw_q4, draw_revisions, monte_carlo, national_revisions
-from grdp.sensitivity.scenarios import scenario_ranges
-from grdp.sectors.model import sector_model
-
 from timing import best_of  # benchmarks/timing.py, beside this script
+
+from grdp.sectors.model import sector_model
+from grdp.sensitivity.montecarlo import DEFAULT_SEED, draw_q4, draw_revisions, monte_carlo, national_revisions
+from grdp.io.plan import load_plan
+from grdp.sensitivity.scenarios import plan_scenarios, scenario_ranges
 
 N = 1_000_000
 N_LOOP = 100_000
@@ -69,7 +68,8 @@ def check_agreement(model, ranges, errors) -> float:
 
 
 def main() -> None:
-    model, ranges, errors = sector_model(), scenario_ranges(), national_revisions()
+    model = sector_model(load_plan())
+    ranges, errors = scenario_ranges(plan_scenarios(model)), national_revisions()
     diff = check_agreement(model, ranges, errors)
     assert diff < 1e-9, diff  # the same numbers, before timing them
     print(f"vectorised and plain-Python paths agree on 20,000 shared draws (max |difference| {diff:.1e})\n")

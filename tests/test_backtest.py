@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from grdp.forecast.backtesting import backtest
 from grdp.figures.forecast import plot_backtest
+from grdp.forecast.backtesting import backtest
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,6 @@ they must obey), not on numbers copied from their own output.
 
 from __future__ import annotations
 
-import importlib
 import io
 import math
 

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 from scipy import stats
 
+from grdp.core.periods import required_growth
 from grdp.io.vintages import revisions
 from grdp.sensitivity.montecarlo import (
     IdentityModel,
@@ -16,7 +17,6 @@ from grdp.sensitivity.montecarlo import (
     national_revisions,
     probability_std_error,
 )
-from grdp.core.periods import required_growth
 
 SEED = 20251001  # grdp.sensitivity.montecarlo.DEFAULT_SEED; every statistical assertion below is at >= 4 standard errors
 TARGETS = (10.0, 10.5)  # the seed's annual GRDP target, row 1: "10-10,5"

@@ -20,8 +20,8 @@ from grdp.core.periods import (
     required_growth,
     required_growth_interval,
     rounding_interval,
-    ytd_growth,
     yoy_growth,
+    ytd_growth,
 )
 
 growth = st.floats(min_value=-30, max_value=60, allow_nan=False)

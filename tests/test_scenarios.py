@@ -7,9 +7,9 @@ import pytest
 import grdp
 from grdp.core.errors import InputError
 from grdp.io.paths import raw_dir
-from grdp.sensitivity.scenarios import load_scenarios, plan_scenarios, run_scenarios, scenario_ranges, tornado, what_if
-from grdp.sectors.targets import PLAN_SECTORS
 from grdp.sectors.share import SHARE_KEY, implied_year_share
+from grdp.sectors.targets import PLAN_SECTORS
+from grdp.sensitivity.scenarios import load_scenarios, plan_scenarios, run_scenarios, scenario_ranges, tornado, what_if
 
 # --------------------------------------------------------------------------- the scenarios file
 

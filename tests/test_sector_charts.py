@@ -6,11 +6,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from grdp.figures.style import save_figure
 from grdp.figures.sectors import plot_contributions, plot_required_growth, plot_share_path, plot_split_sensitivity
+from grdp.figures.style import save_figure
+from grdp.sectors.agreement import check_sector_targets
 from grdp.sectors.contributions import plan_contributions, required_growth_table, split_sensitivity
 from grdp.sectors.share import check_share_target, implied_year_share
-from grdp.sectors.agreement import check_sector_targets
 from grdp.sectors.structure import default_split
 
 

@@ -8,9 +8,9 @@ import pytest
 
 import grdp
 from grdp.audit.check import check_plan
+from grdp.sectors.targets import PLAN_SECTORS
 from grdp.sensitivity.montecarlo import monte_carlo
 from grdp.sensitivity.scenarios import plan_scenarios, scenario_ranges
-from grdp.sectors.targets import PLAN_SECTORS
 
 # --------------------------------------------------------------------------- the sector model
 

@@ -14,8 +14,8 @@ import pytest
 
 from grdp import check_plan, load_plan
 from grdp.audit.sectors import sector_findings
-from grdp.sectors.contributions import calibrated_bridge, implied_growth_grid, plan_contributions, required_growth_table
 from grdp.sectors.agreement import check_sector_targets
+from grdp.sectors.contributions import calibrated_bridge, implied_growth_grid, plan_contributions, required_growth_table
 from grdp.sectors.share import check_share_target
 from grdp.sectors.share_path import year_share_from_done
 from grdp.sectors.targets import plan_sector_growth

@@ -102,8 +102,8 @@ def _cmd_backtest(args: argparse.Namespace) -> int:
 
 def _cmd_whatif(args: argparse.Namespace) -> int:
     from grdp.io.plan import load_plan
-    from grdp.sensitivity.scenarios import what_if
     from grdp.sectors.model import sector_model
+    from grdp.sensitivity.scenarios import what_if
 
     q4: dict[str, float] = {}
     for item in args.sectors:
@@ -118,7 +118,7 @@ def _cmd_whatif(args: argparse.Namespace) -> int:
         q4[sector.strip()] = parsed.value
     plan = load_plan(args.plan)
     try:
-        report = what_if(sector_model(plan, lang=args.lang), lang=args.lang, **q4)
+        report = what_if(sector_model(plan, lang=args.lang), q4, lang=args.lang)
     except ValueError as err:  # an unknown sector name
         raise InputError(str(err), text=" ".join(args.sectors)) from None
     print(report.summary(lang=args.lang))
@@ -189,7 +189,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     import warnings
 
     args = build_parser().parse_args(argv)
-    warnings.formatwarning = _one_line_warning  # type: ignore[assignment]
+    warnings.formatwarning = _one_line_warning
     try:
         return int(args.func(args))
     except InputError as err:

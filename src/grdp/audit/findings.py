@@ -23,7 +23,7 @@ for the JSON and CSV outputs of ``grdp check``.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import ClassVar
 

@@ -131,7 +131,7 @@ def _check_growth(row: PlanRow, months_done: int, band: tuple[float, float], wor
     t = words.t
     if row.done.is_missing or row.year.is_missing:
         missing = done_name if row.done.is_missing else t("năm", "the year")
-        return _finding(row, 
+        return _finding(row,
             "period_identity",
             "not_checkable",
             t(f"Không có số {missing}: không có gì để đối chiếu.", f"No figure for {missing}: nothing to cross-check."),
@@ -160,7 +160,7 @@ def _check_growth(row: PlanRow, months_done: int, band: tuple[float, float], wor
         points.append(w)
 
     if outside:
-        return _finding(row, 
+        return _finding(row,
             "period_identity",
             "inconsistent",
             t(
@@ -174,11 +174,11 @@ def _check_growth(row: PlanRow, months_done: int, band: tuple[float, float], wor
             evidence=GrowthIdentity(d_val, tuple(ends)),
         )
 
-    common = intervals[0]
+    common: Interval | None = intervals[0]
     for iv in intervals[1:]:
         common = common.intersection(iv) if common is not None else None
     if common is None:
-        return _finding(row, 
+        return _finding(row,
             "period_identity",
             "inconsistent",
             t(
@@ -246,7 +246,7 @@ def _growth_without_rest(row: PlanRow, d_val: float, band: tuple[float, float], 
             f"for {words.pct(y, yp)} in the year, {rest_name} needs at least {words.pct(at_lo)} growth at a weight of "
             f"{words.num(lo, 2)}{fall}, and {words.pct(at_hi)} at {words.num(hi, 2)}",
         ))
-    return _finding(row, 
+    return _finding(row,
         "period_identity",
         "not_checkable",
         t(f"Không có mục tiêu {rest_name}: không có gì để đối chiếu. Theo tỷ trọng {rest_name} năm trước: ",
@@ -271,7 +271,7 @@ def _target_only(row: PlanRow, words: _Words, lead: tuple[str, str]) -> Finding 
     if row.year.is_missing:
         return _finding(row, "target_only", "not_checkable", t("Không có mục tiêu năm.", "No annual target."))
     if row.done.is_missing:
-        return _finding(row, 
+        return _finding(row,
             "target_only",
             "not_checkable",
             t(
@@ -289,7 +289,7 @@ def _check_level(row: PlanRow, months_done: int, words: _Words) -> Finding:
         return only
     if _reaches(row.done, row.year):
         assert row.done.low is not None and row.year.low is not None
-        return _finding(row, 
+        return _finding(row,
             "target_reached",
             "met",
             t(
@@ -300,7 +300,7 @@ def _check_level(row: PlanRow, months_done: int, words: _Words) -> Finding:
         )
     if row.rest.is_missing:
         gap = (row.year.low or row.year.high or 0.0) - (row.done.low or 0.0)
-        return _finding(row, 
+        return _finding(row,
             "sum_of_periods",
             "not_checkable",
             t(
@@ -353,7 +353,7 @@ def _check_level(row: PlanRow, months_done: int, words: _Words) -> Finding:
             f" (reaching the {rest_name} target exceeds the annual target by {words.num(slack, prec)} {words.unit(row)})",
         )
         return _finding(row, "sum_of_periods", "consistent", eq + extra + ".", warning=warning, evidence=evidence)
-    return _finding(row, 
+    return _finding(row,
         "sum_of_periods",
         "inconsistent",
         eq
@@ -368,7 +368,7 @@ def _check_level(row: PlanRow, months_done: int, words: _Words) -> Finding:
 
 def _check_share(row: PlanRow, words: _Words) -> Finding:
     t = words.t
-    return _finding(row, 
+    return _finding(row,
         "share_from_sectors",
         "not_checkable",
         t(
@@ -387,7 +387,7 @@ def _check_ratio(row: PlanRow, months_done: int, words: _Words) -> Finding:
         return only
     assert row.done.low is not None
     if _reaches(row.done, row.year):
-        return _finding(row, 
+        return _finding(row,
             "target_reached",
             "met",
             t(
@@ -401,7 +401,7 @@ def _check_ratio(row: PlanRow, months_done: int, words: _Words) -> Finding:
     gap = y0 - row.done.low
     prec = max(row.done.precision or 0, row.year.precision or 0)
     gap_unit = t("điểm %", "points") if words.unit(row) == "%" else row.unit
-    return _finding(row, 
+    return _finding(row,
         "target_reached",
         "not_checkable",
         t(

@@ -9,6 +9,7 @@ a traceback.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 __all__ = ["InputError", "PlanWarning", "Location"]
 
@@ -87,7 +88,7 @@ class InputError(ValueError):
         head = ": ".join(p for p in (where, what) if p)
         return f"{head}: {self.reason}" if head else self.reason
 
-    def __reduce__(self):  # keep pickling (multiprocessing, pytest-xdist) working
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:  # keep pickling (multiprocessing, pytest-xdist) working
         return (_rebuild, (self.reason, self.text, self.location))
 
 

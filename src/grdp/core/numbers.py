@@ -39,10 +39,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import get_args
+from typing import TYPE_CHECKING, get_args
 
 from grdp.core.errors import InputError
 from grdp.core.typing import Bound, Lang
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "Bound",
@@ -427,7 +430,7 @@ def format_value(value: PrintedValue, *, style: Style = "vi") -> str:
     return f"{_WORDS[style][value.bound]}{num}"
 
 
-def format_frame(frame, precision: int = 2, *, style: Style = "vi"):  # noqa: ANN001, ANN201 - pandas
+def format_frame(frame: pd.DataFrame, precision: int = 2, *, style: Style = "vi") -> pd.DataFrame:
     """A display copy of a DataFrame: numbers, and numeric row/column labels, written in ``style``.
 
     Empty (NaN) cells become ``""``. For notebook tables; the report keeps numbers as numbers.

@@ -229,7 +229,7 @@ def implied_weight(done: ArrayLike, rest: ArrayLike, annual: ArrayLike) -> Array
     0.3215
     """
     with np.errstate(divide="ignore", invalid="ignore"):
-        return np.true_divide(annual - done, rest - done)  # type: ignore[operator]
+        return np.true_divide(annual - done, rest - done)
 
 
 def _corners(fn: Callable[..., float], *intervals: Interval) -> Interval:

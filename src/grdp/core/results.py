@@ -73,7 +73,7 @@ class Result:
     def plot(self, ax: Axes | Any | None = None, **kwargs: Any) -> Figure:
         """The result's chart (:func:`grdp.figures.plot`): on ``ax`` if given, else on a new report figure."""
         figures = importlib.import_module(FIGURES_MODULE)
-        return figures.plot(self, ax=ax, **kwargs)  # type: ignore[no-any-return]
+        return figures.plot(self, ax=ax, **kwargs)
 
     def __str__(self) -> str:
         return self.summary()

@@ -42,7 +42,7 @@ def check_literal(name: str, value: str, alias: Any) -> Any:
 
 def check_lang(lang: str) -> Lang:
     """Validate a ``lang`` option: ``"vi"`` or ``"en"``."""
-    return check_literal("lang", lang, Lang)  # type: ignore[no-any-return]
+    return check_literal("lang", lang, Lang)
 
 
 def check_finite(name: str, value: float) -> float:

@@ -66,4 +66,4 @@ def plot(result: object, *, ax: Any = None, kind: str | None = None, **kwargs: A
         kind = next(iter(charts))
     if kind not in charts:
         raise ValueError(f"kind must be one of: {', '.join(repr(k) for k in charts)}")
-    return charts[kind](result, ax=ax, **kwargs)  # type: ignore[no-any-return]
+    return charts[kind](result, ax=ax, **kwargs)

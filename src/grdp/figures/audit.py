@@ -46,7 +46,7 @@ def plot_required_growth(
     audit: PlanAudit,
     *,
     key: str = GRDP_KEY,
-    weights: tuple[float, float] = (0.20, 0.45),
+    weights: tuple[float, float] | None = None,
     ax: Any = None,
     lang: Lang | None = None,
 ) -> Figure:
@@ -54,7 +54,8 @@ def plot_required_growth(
 
     The band of weights the printed figures imply (both ends, rounding included)
     is shaded; the printed rest-of-year target is drawn as a horizontal band.
-    ``key``: the indicator (default: GRDP); ``weights``: the range of the x axis.
+    ``key``: the indicator (default: GRDP); ``weights``: the range of the x axis (default: the
+    plausible band the audit flagged against).
     """
     lang = audit._lang(lang)
     f = audit.finding(key=key, check="period_identity")
@@ -63,7 +64,8 @@ def plot_required_growth(
     ev = f.evidence
     targets = [e.year for e in ev.ends]
     rests = [e.rest for e in ev.ends]
-    w = np.linspace(weights[0], weights[1], 251)
+    lo, hi = audit.weight_band if weights is None else weights
+    w = np.linspace(lo, hi, 251)
     with report_axes(ax, lang, height_cm=8.5) as (fig, ax):
         if ev.common is not None:
             ax.axvspan(ev.common.low, ev.common.high, color=PALETTE[6], alpha=0.35, lw=0,

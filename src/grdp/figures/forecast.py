@@ -16,7 +16,6 @@ import numpy as np
 
 from grdp.core.labels import label
 from grdp.core.typing import Lang
-from grdp.core.validation import check_lang
 from grdp.core.wording import num, probability, share_of_years
 from grdp.figures.style import PALETTE, report_axes, use_decimal_comma
 from grdp.forecast.backtesting import Backtest

@@ -21,7 +21,7 @@ from grdp.sectors.agreement import SectorTargetsCheck
 from grdp.sectors.contributions import split_sensitivity
 from grdp.sectors.keys import SECTORS, sector_label
 from grdp.sectors.share import ShareTargetCheck, implied_year_share
-from grdp.sectors.structure import default_split, split_range
+from grdp.sectors.structure import default_split
 
 __all__ = ["SECTOR_COLOURS", "plot_contributions", "plot_required_growth", "plot_share_path", "plot_split_sensitivity"]
 

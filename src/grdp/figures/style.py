@@ -24,14 +24,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from grdp.core.numbers import format_number
 from grdp.core.typing import Lang
 from grdp.core.validation import check_lang
-from grdp.core.numbers import format_number
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
     from matplotlib.legend import Legend
+    from matplotlib.ticker import Formatter
 
 __all__ = [
     "CM",
@@ -61,7 +62,7 @@ PALETTE = ("#1f4e79", "#c55a11", "#548235", "#bf9000", "#7030a0", "#2e75b6", "#a
 Width = Literal["full", "half"]
 
 
-def report_rc(lang: Lang = "vi") -> dict[str, object]:
+def report_rc(lang: Lang = "vi") -> dict[str, Any]:
     """The rcParams of the report style."""
     from cycler import cycler
 
@@ -99,7 +100,7 @@ def report_style(lang: Lang = "vi") -> Iterator[None]:
     """Context manager applying the report style (restores the previous rcParams after)."""
     import matplotlib as mpl
 
-    with mpl.rc_context(report_rc(lang)):
+    with mpl.rc_context(report_rc(lang)):  # type: ignore[arg-type]  # keys typed as a Literal of rcParams names
         yield
 
 
@@ -107,7 +108,7 @@ def use_report_style(lang: Lang = "vi") -> None:
     """Apply the report style for the rest of the session (call once at the top of a notebook)."""
     import matplotlib as mpl
 
-    mpl.rcParams.update(report_rc(lang))
+    mpl.rcParams.update(report_rc(lang))  # type: ignore[arg-type]  # keys typed as a Literal of rcParams names
 
 
 def new_figure(
@@ -272,7 +273,7 @@ def legend_below(fig: Figure, *, ncols: int, from_ax: Axes | None = None) -> Leg
     return fig.legend(handles, labels, loc="outside lower center", ncols=ncols)
 
 
-def number_formatter(*, decimals: int | None = None, lang: Lang = "vi", suffix: str = ""):
+def number_formatter(*, decimals: int | None = None, lang: Lang = "vi", suffix: str = "") -> Formatter:
     """A tick formatter writing ``1.234,5`` (vi) or ``1,234.5`` (en), with an optional suffix.
 
     Without ``decimals``, all ticks of an axis share the fewest decimals (at most
@@ -286,7 +287,7 @@ def number_formatter(*, decimals: int | None = None, lang: Lang = "vi", suffix: 
         def __init__(self) -> None:
             self.decimals = decimals if decimals is not None else 0
 
-        def set_locs(self, locs) -> None:  # noqa: ANN001 - matplotlib API
+        def set_locs(self, locs: Any) -> None:
             super().set_locs(locs)
             if decimals is None:
                 self.decimals = max((_needed_decimals(x) for x in locs), default=0)
@@ -344,7 +345,7 @@ def save_figure(fig: Figure, path: str | Path, *, formats: tuple[str, ...] = ("p
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     written = []
-    with mpl.rc_context(report_rc()):
+    with mpl.rc_context(report_rc()):  # type: ignore[arg-type]  # keys typed as a Literal of rcParams names
         for fmt in formats:
             if fmt not in metadata:
                 raise ValueError(f"formats must be among: {', '.join(repr(m) for m in metadata)}")

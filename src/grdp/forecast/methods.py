@@ -216,7 +216,7 @@ class _Q4Model(Method):
     def predict(self, origin: Origin) -> Prediction:
         if not self.usable(origin):
             raise ValueError(f"{self.name}: needs at least {MIN_QUARTERS} quarters through Q3 of {origin.year}")
-        mean, var, converged = self.forecast_q4(origin.quarters)  # type: ignore[arg-type]
+        mean, var, converged = self.forecast_q4(origin.quarters)
         w4, rev = origin.q4_weight, origin.revision
         point = annual_growth(origin.growth_9m + rev.mean, mean, rest_weight=w4)
         rev_df = max(rev.n - 1, 1)
@@ -250,7 +250,7 @@ FIT_MAXITER = 200
 """Optimizer iterations per fit (statsmodels' default of 50 stops short on these short series)."""
 
 
-def _fit(model, **kwargs):  # noqa: ANN001, ANN202 - statsmodels objects
+def _fit(model: Any, **kwargs: Any) -> tuple[Any, bool]:
     """Fit quietly; report convergence instead of printing warnings into a notebook."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -260,7 +260,7 @@ def _fit(model, **kwargs):  # noqa: ANN001, ANN202 - statsmodels objects
     return res, converged
 
 
-def _next_quarter(res, **kwargs) -> tuple[float, float]:  # noqa: ANN001 - a statsmodels state-space result
+def _next_quarter(res: Any, **kwargs: Any) -> tuple[float, float]:
     """Mean and variance of a fitted state-space model's forecast one quarter ahead."""
     f = res.get_forecast(1, **kwargs)
     return float(f.predicted_mean.iloc[0]), float(f.var_pred_mean.iloc[0])

@@ -12,11 +12,10 @@ is the only reader; :func:`assumptions` returns them typed, read once.
 from __future__ import annotations
 
 import csv
+import math
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-
-import math
 
 from grdp.core.errors import InputError
 from grdp.io.paths import raw_dir

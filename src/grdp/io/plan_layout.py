@@ -37,11 +37,12 @@ import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from grdp.core.errors import InputError, PlanWarning
 from grdp.core.numbers import PrintedValue, parse_value
 from grdp.core.periods import MONTHS_PER_YEAR
+from grdp.core.typing import Lang
 from grdp.io.indicators import identify
 from grdp.io.tables import Columns, Table, header_matcher, locate_columns, read_table
 
@@ -133,12 +134,12 @@ def _records(table: Table, cols: dict[str, int]) -> list[dict[str, object]]:
     groups: dict[str, tuple[str, str | None]] = {}  # stt -> (name, key)
     seen: dict[str, int] = {}
     records: list[dict[str, object]] = []
-    for row_no, cells in table.rows:
-        cells = _unspread_heading(table, row_no, cells, cols["name"])
+    for row_no, printed in table.rows:
+        cells = _unspread_heading(table, row_no, printed, cols["name"])
         cell = {fld: cells[idx] for fld, idx in cols.items()}
         stt = cell["stt"].rstrip(".")
         kind = _stt_kind(stt)
-        where = {"file": table.file, "row": row_no}
+        where: dict[str, Any] = {"file": table.file, "row": row_no}
         if kind is None:
             reason = "the row has no STT" if not stt else "STT must be a number (1, 2.1) or a Roman numeral (I, II)"
             raise InputError(reason, text=stt or " | ".join(c for c in cells if c), column="STT", **where)
@@ -203,7 +204,7 @@ def _unspread_heading(table: Table, row_no: int, cells: list[str], name_col: int
 
 
 def _parse(text: str, unit: str, table: Table, row_no: int, col: int) -> PrintedValue:
-    style = "en" if (row_no, col) in table.numeric else None
+    style: Lang | None = "en" if (row_no, col) in table.numeric else None
     try:
         return parse_value(text, unit=unit or None, style=style)
     except InputError as err:

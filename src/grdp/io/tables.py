@@ -36,8 +36,8 @@ from __future__ import annotations
 
 import codecs
 import csv
-import re
 import io
+import re
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -186,8 +186,7 @@ def _parse_csv(text: str, delimiter: str, name: str) -> list[list[str]]:
     rows: list[list[str]] = []
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
-        for row in reader:
-            rows.append(row)
+        rows.extend(reader)
     except csv.Error as err:
         raise InputError(
             f"the CSV cannot be read safely ({err}); is a quote (\") left open in this row?",

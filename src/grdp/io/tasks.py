@@ -21,15 +21,15 @@ import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 from grdp.core.errors import InputError, PlanWarning
-from grdp.core.typing import DeadlineKind
 from grdp.core.labels import label
-from grdp.core.typing import Lang
-from grdp.core.validation import check_lang
 from grdp.core.numbers import normalise_text
+from grdp.core.typing import DeadlineKind, Lang
+from grdp.core.validation import check_lang
 from grdp.io.paths import raw_dir
 from grdp.io.tables import Columns, header_matcher, locate_columns, read_table
 
@@ -86,7 +86,7 @@ class Deadline:
 
 def _period(match: re.Match[str], offset: int, year: int) -> pd.Period:
     g = match.groups()[offset : offset + 5]
-    month_word, month, quarter_word, quarter, explicit_year = g
+    month_word, month, _quarter_word, quarter, explicit_year = g
     y = int(explicit_year) if explicit_year else year
     if month_word:
         m = int(month)
@@ -189,7 +189,7 @@ def load_tasks(path: str | Path | None = None, *, year: int | None = None) -> pd
     for row_no, cells in table.rows:
         cell = {fld: cells[idx] for fld, idx in cols.items()}
         key = (cell["section"], cell["task_no"])
-        where = {"file": table.file, "row": row_no}
+        where: dict[str, Any] = {"file": table.file, "row": row_no}
         for fld in ("section", "department", "task_no", "task"):
             if not cell[fld]:
                 raise InputError(

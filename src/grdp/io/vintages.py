@@ -102,7 +102,7 @@ def national_quarter_weights() -> tuple[float, float, float, float]:
 
 def check_vintage(vintage: str) -> Vintage:
     """Validate a ``vintage`` option with the package's one error shape."""
-    return check_literal("vintage", vintage, Vintage)  # type: ignore[no-any-return]
+    return check_literal("vintage", vintage, Vintage)
 
 
 def published_on(text: str) -> pd.Timestamp:

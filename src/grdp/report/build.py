@@ -125,7 +125,7 @@ def build_report(
     tables = [t for s in sections for t in s.tables]
     for s in sections:
         for stem, fig in s.figures.items():
-            files += save_figure(fig, out / "figures" / stem)  # type: ignore[arg-type]
+            files += save_figure(fig, out / "figures" / stem)
     files += write_csvs(tables, out / "tables")
     files.append(write_workbook(tables, out / f"grdp_{year}.xlsx"))
     files.append(

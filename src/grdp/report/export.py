@@ -110,7 +110,7 @@ def _cell(v: object) -> object:
     if v is None or (isinstance(v, float) and pd.isna(v)) or v is pd.NA:
         return None
     if hasattr(v, "item") and not isinstance(v, str):  # numpy scalars
-        return v.item()  # type: ignore[union-attr]
+        return v.item()
     return v
 
 

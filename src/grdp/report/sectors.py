@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import pandas as pd
 
 from grdp.core.labels import label
@@ -85,10 +87,8 @@ def sectors_section(ctx: ReportContext) -> Section:
             {c.replace(", ", "\n", 1): f for c, f in cases.items()}, target=targets, lang=lang),
         ctx.name("05_tang_truong_nganh_can_dat", "05_sector_growth_needed"): plot_required_growth(needed, lang=lang),
     }
-    try:
+    with contextlib.suppress(MissingFigures):  # no share row: the audit says so
         figures[ctx.name("06_ty_trong_cn_xd_dv", "06_share_path")] = plot_share_path(check_share_target(plan, lang=lang), lang=lang)
-    except MissingFigures:
-        pass  # no share row: the audit says so
     figures[ctx.name("07_nhay_theo_ty_trong_cn", "07_industry_split_sensitivity")] = plot_split_sensitivity(
         check_sector_targets(plan, lang=lang), lang=lang)
     return Section("sectors", title, tables, figures, text, headline)

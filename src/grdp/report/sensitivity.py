@@ -55,7 +55,7 @@ def sensitivity_section(ctx: ReportContext) -> Section:
     tor = tornado(model, ranges, lang=lang)
     scen = run_scenarios(model, scenarios, audit=audit, lang=lang)
     asked = assumptions().what_if
-    construction = what_if(model, lang=lang, **asked)
+    construction = what_if(model, asked, lang=lang)
     mc = monte_carlo(model, ranges, thresholds=list(targets), lang=lang)
     for stem, name, frame, fmt in (
         (ctx.name("loc_xoay", "tornado"), ctx.t("Biểu đồ lốc xoáy", "Tornado"), tor.table(lang=lang), "0.00"),

@@ -36,12 +36,12 @@ import pandas as pd
 from grdp.core.numbers import format_number
 from grdp.core.periods import Interval
 from grdp.core.results import Result
-from grdp.core.typing import Lang
+from grdp.core.typing import Lang, WeightsOf
 from grdp.core.wording import num, period_names, span
 from grdp.io.plan import Plan
+from grdp.sectors import structure as base
 from grdp.sectors.decomposition import calibrate_bridge, implied_growth
 from grdp.sectors.keys import split_structure
-from grdp.sectors import structure as base
 from grdp.sectors.structure import BaseStructure, merged_structure
 from grdp.sectors.targets import (
     BRIDGE_STEPS,
@@ -230,7 +230,7 @@ def check_sector_targets(
     industry_split: tuple[float, float] | None = None,
     default_split: float | None = None,
     bridge: tuple[float, float] | None = None,
-    weights_of: Iterable[str] = WEIGHTS_OF,
+    weights_of: Iterable[WeightsOf] = WEIGHTS_OF,
     lang: Lang = "vi",
 ) -> SectorTargetsCheck:
     """The GRDP growth the plan's sector targets imply (year and Q4), against its GRDP target.
@@ -284,7 +284,7 @@ def check_sector_targets(
     targets = {p: Interval(float(table.loc["total", f"{p}_low"]), float(table.loc["total", f"{p}_high"])) for p in ("year", "rest")}
     splits = split_grid(industry_split, default_split)
     w = split_structure(structure.shares.to_dict(), industry_split=splits[:, None])
-    weights = {period: period_weights(table, w, period) for period in ("year", "rest")}  # type: ignore[arg-type]
+    weights = {period: period_weights(table, w, period) for period in ("year", "rest")}
     ends = corners(table)
     steps = np.linspace(0.0, 1.0, BRIDGE_STEPS)[None, :]
     kinds = np.array(["between"] * BRIDGE_STEPS + ["one", "calibrated"])
@@ -308,9 +308,9 @@ def check_sector_targets(
                 "bridge": np.concatenate([b_grid, (b_cal["low"] + b_cal["high"]) / 2], axis=1).ravel(),
                 "bridge_kind": np.tile(kinds, len(splits)),
                 "implied_low": np.asarray(implied_growth(sector_growth(table, f"{period}_low"), ws, bridge=b_low,
-                                                         weights_of=wo)).ravel(),  # type: ignore[arg-type]
+                                                         weights_of=wo)).ravel(),
                 "implied_high": np.asarray(implied_growth(sector_growth(table, f"{period}_high"), ws, bridge=b_high,
-                                                          weights_of=wo)).ravel(),  # type: ignore[arg-type]
+                                                          weights_of=wo)).ravel(),
             }))
     grid = pd.concat(frames, ignore_index=True)
     grid["agrees"] = [

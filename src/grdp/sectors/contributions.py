@@ -119,7 +119,7 @@ def calibrated_bridge(
     """
     split = None if industry_split is None else np.asarray(industry_split, dtype="float64")
     table, w = _plan_weights(plan, structure, split, "done")
-    return calibrate_bridge(sector_growth(table, "done"), float(table.loc["total", "done"]), w, weights_of=weights_of)  # type: ignore[arg-type]
+    return calibrate_bridge(sector_growth(table, "done"), float(table.loc["total", "done"]), w, weights_of=weights_of)
 
 
 def implied_growth_grid(
@@ -157,7 +157,7 @@ def implied_growth_grid(
     a = np.asarray(industry_split, dtype="float64")
     b = np.asarray(bridge, dtype="float64")
     table, w = _plan_weights(plan, structure, a[:, None], period)
-    values = implied_growth(sector_growth(table, period), w, bridge=b[None, :], weights_of=weights_of)  # type: ignore[arg-type]
+    values = implied_growth(sector_growth(table, period), w, bridge=b[None, :], weights_of=weights_of)
     values = np.broadcast_to(values, (len(a), len(b)))
     return pd.DataFrame(values, index=pd.Index(a, name="industry_split"), columns=pd.Index(b, name="bridge"))
 
@@ -187,11 +187,11 @@ def split_sensitivity(
         industry_split = np.round(np.arange(lo, hi + 0.005, 0.01), 2)
     a = np.asarray(industry_split, dtype="float64")
     table, w = _plan_weights(plan, structure, a, "year")
-    b = np.asarray(calibrate_bridge(sector_growth(table, "done"), float(table.loc["total", "done"]), w, weights_of=weights_of))  # type: ignore[arg-type]
+    b = np.asarray(calibrate_bridge(sector_growth(table, "done"), float(table.loc["total", "done"]), w, weights_of=weights_of))
     w = period_weights(table, w, period)
     g = sector_growth(table, period)
-    one = implied_growth(g, w, weights_of=weights_of)  # type: ignore[arg-type]
-    cal = implied_growth(g, w, bridge=b, weights_of=weights_of)  # type: ignore[arg-type]
+    one = implied_growth(g, w, weights_of=weights_of)
+    cal = implied_growth(g, w, bridge=b, weights_of=weights_of)
     return pd.DataFrame(
         {"calibrated_bridge": np.broadcast_to(b, a.shape), "implied_bridge_one": np.broadcast_to(one, a.shape),
          "implied_calibrated": np.broadcast_to(cal, a.shape)},

@@ -24,9 +24,9 @@ import numpy as np
 import pandas as pd
 
 from grdp.core.labels import label
-from grdp.core.typing import Convention, Lang
 from grdp.core.numbers import format_frame, format_number
 from grdp.core.results import Result
+from grdp.core.typing import Convention, Lang
 from grdp.sectors.keys import check_partition, sector_label
 
 __all__ = [

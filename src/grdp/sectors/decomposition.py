@@ -387,7 +387,7 @@ def _calibrate_current(output_growth: Growth, G: Any, weights: Growth, taxes_gro
     shape = np.broadcast_shapes(np.shape(c), *(np.shape(v) for v in S + x))
     c = np.broadcast_to(c, shape)
 
-    def r(b: np.ndarray) -> np.ndarray:
+    def r(b: np.ndarray) -> Any:
         return sum(si / (1 + b * xi) for si, xi in zip(S, x))
 
     b = np.zeros(shape)

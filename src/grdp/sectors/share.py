@@ -154,7 +154,7 @@ class ShareTargetCheck(Result):
         nat_iv = (float(nat.min()), float(nat.max()))
         years = f"{nat.index.min()}–{nat.index.max()}"
         sh = self.structure.shares
-        parts = " + ".join(num(float(sh[k]), 1, lang) for k in sh.index if k != "agriculture" and k != "taxes")
+        parts = " + ".join(num(float(sh[k]), 1, lang) for k in sh.index if k not in {"agriculture", "taxes"})
         same = abs(self.published - self.target.mid) < 0.05
         gva_basis = self.done.mid * (1 - self.taxes_share_done / 100)
         need = self._needed(lang)

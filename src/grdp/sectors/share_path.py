@@ -105,7 +105,7 @@ def rest_structure(structure: Structure, rest_weights: Structure) -> Any:
     s = {k: np.asarray(structure[k], dtype="float64") for k in keys}
     w = {k: np.asarray(rest_weights[k], dtype="float64") for k in known}
     mean_w = sum(s[k] * w[k] for k in known) / sum(s[k] for k in known)
-    prod = {k: s[k] * (w[k] if k in w else mean_w) for k in keys}
+    prod = {k: s[k] * w.get(k, mean_w) for k in keys}
     total = sum(s.values()) / sum(prod.values())
     return _like(structure, {k: as_scalar(v * total) for k, v in prod.items()})
 

@@ -18,14 +18,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-import numpy as np
 import pandas as pd
 
 from grdp.core.labels import label
 from grdp.core.numbers import format_number
 from grdp.core.results import Result
 from grdp.core.typing import Lang
-from grdp.core.validation import check_lang
 from grdp.io.assumptions import assumptions
 from grdp.io.datasets import provinces
 from grdp.sectors.keys import NON_AGRICULTURE, SECTORS, group_share, normalise_weights, sector_label, split_structure

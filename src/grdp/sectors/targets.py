@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from grdp.core.periods import Interval, implied_weight
-from grdp.core.typing import Period
+from grdp.core.typing import Period, WeightsOf
 from grdp.io.plan import GRDP_KEY, PERIODS, MissingFigures, Plan
 from grdp.sectors.decomposition import calibrate_bridge
 from grdp.sectors.keys import split_structure
@@ -50,7 +50,7 @@ PLAN_SECTORS: dict[str, str] = {
     "services": "output_growth_services",
 }
 """Sector key → the plan row's indicator key (rows 2.1-2.4)."""
-WEIGHTS_OF = ("previous", "current")
+WEIGHTS_OF: tuple[WeightsOf, ...] = ("previous", "current")
 """The two readings of the base structure a check tries (see :func:`grdp.sectors.decomposition.implied_growth`)."""
 SPLIT_STEP = 0.005
 """Step of the industry splits a check tries (:func:`split_grid`)."""
@@ -185,7 +185,7 @@ def calibrated_range(
     *,
     structure: BaseStructure | None = None,
     industry_split: tuple[float, float] | None = None,
-    weights_of: Iterable[str] = WEIGHTS_OF,
+    weights_of: Iterable[WeightsOf] = WEIGHTS_OF,
 ) -> Interval:
     """The bridge calibrated on the 9 months over splits, structure readings and rounding.
 
@@ -197,7 +197,7 @@ def calibrated_range(
     table = plan_sector_growth(plan)
     require_figures(table, list(table.index), ("done",))
     w = split_structure(structure.shares.to_dict(), industry_split=split_grid(industry_split))
-    b = np.concatenate([np.ravel(calibrate_bridge(g9, G9, w, weights_of=wo))  # type: ignore[arg-type]
+    b = np.concatenate([np.ravel(calibrate_bridge(g9, G9, w, weights_of=wo))
                         for wo in weights_of for g9, G9 in corners(table).values()])
     return Interval(float(np.nanmin(b)), float(np.nanmax(b)))
 

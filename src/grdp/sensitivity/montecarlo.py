@@ -378,8 +378,8 @@ class MonteCarloResult(Result):
         rows = []
         for t in self.thresholds:
             hit = self.annual >= t
-            for s in sizes:
-                s = int(s)
+            for size in sizes:
+                s = int(size)
                 if not 0 < s <= self.n:
                     raise ValueError(f"sizes must be between 1 and n = {self.n}")
                 p = float(np.count_nonzero(hit[:s]) / s)

@@ -22,7 +22,7 @@ import csv
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar, get_args
+from typing import get_args
 
 import numpy as np
 import pandas as pd
@@ -31,7 +31,6 @@ from grdp.audit.check import check_plan
 from grdp.audit.findings import PlanAudit, verdict_label
 from grdp.core.errors import InputError
 from grdp.core.labels import label
-from grdp.core.numbers import format_number
 from grdp.core.results import Result
 from grdp.core.typing import Lang, Outcome
 from grdp.core.validation import check_lang
@@ -474,8 +473,9 @@ def run_scenarios(
                           sectors=model.sectors, months_done=model.months_done, lang=lang)
 
 
-def what_if(model: SectorModel, *, name: str | None = None, lang: Lang | None = None, **q4: float) -> ScenarioReport:
-    """One ad-hoc scenario beside the plan: ``what_if(model, construction=20.0)``.
+def what_if(model: SectorModel, q4: Mapping[str, float] | None = None, *, name: str | None = None,
+            lang: Lang | None = None, **sectors: float) -> ScenarioReport:
+    """One ad-hoc scenario beside the plan: ``what_if(model, construction=20.0)`` or ``what_if(model, {"construction": 20.0})``.
 
     The report holds two scenarios: ``base`` (every sector at its plan Q4 target)
     and the what-if (the named sectors changed, the others at plan).
@@ -489,6 +489,7 @@ def what_if(model: SectorModel, *, name: str | None = None, lang: Lang | None = 
     ('Xây dựng 20 %', -0.3)
     """
     lang = check_lang(lang or model.lang)
+    q4 = {**(q4 or {}), **sectors}
     if not q4:
         raise ValueError("what_if needs at least one sector's Q4 growth, e.g. construction=20.0")
     model.complete_q4(q4)  # validates the sector names
