@@ -21,9 +21,9 @@ import random
 import numpy as np
 from timing import best_of  # benchmarks/timing.py, beside this script
 
+from grdp.io.plan import load_plan
 from grdp.sectors.model import sector_model
 from grdp.sensitivity.montecarlo import DEFAULT_SEED, draw_q4, draw_revisions, monte_carlo, national_revisions
-from grdp.io.plan import load_plan
 from grdp.sensitivity.scenarios import plan_scenarios, scenario_ranges
 
 N = 1_000_000

@@ -36,7 +36,7 @@ from grdp.core.typing import Lang, Verdict
 from grdp.core.validation import check_lang, check_literal
 from grdp.core.wording import phrase
 from grdp.io.indicators import KIND_LABELS
-from grdp.io.plan import GRDP_KEY
+from grdp.io.plan import GRDP_KEY, PlanRow
 
 __all__ = [
     "VERDICTS",
@@ -305,6 +305,14 @@ class Finding:
     def __post_init__(self) -> None:
         check_literal("verdict", self.verdict, Verdict)
 
+    @classmethod
+    def of_row(cls, row: PlanRow, check: str, verdict: Verdict, detail: str, *, warning: str = "",
+               evidence: Evidence | None = None) -> Finding:
+        """A finding on one plan row: the row's STT, names, kind, key and monitoring unit with the check's outcome."""
+        return cls(stt=row.stt, indicator=row.name, kind=row.kind, check=check, verdict=verdict, detail=detail,
+                   warning=warning, evidence=evidence, monitoring_unit=row.monitoring_unit, key=row.key,
+                   name_en=row.name_en)
+
     def as_dict(self) -> dict[str, object]:
         """Plain types (for JSON): the fields plus each of the evidence's numbers under its own name."""
         out: dict[str, object] = {c: getattr(self, c) for c in FINDING_COLUMNS}
@@ -371,7 +379,7 @@ class PlanAudit(Result):
 
     def table(self, *, lang: Lang | None = None) -> pd.DataFrame:
         """The findings as a display table (labelled columns, verdict words)."""
-        lang = self._lang(lang)
+        lang = self.language(lang)
         return pd.DataFrame(
             {
                 label("stt", lang): [f.stt for f in self.items],
@@ -396,7 +404,7 @@ class PlanAudit(Result):
 
     def summary(self, *, lang: Lang | None = None) -> str:
         """A few lines: counts per verdict and every inconsistency and warning, named."""
-        lang = self._lang(lang)
+        lang = self.language(lang)
         c = self.counts()
         counts = ", ".join(f"{verdict_label(v, lang)}: {c[v]}" for v in VERDICTS)
         lines = [phrase(

@@ -90,19 +90,7 @@ class _Words:
 
 def _finding(row: PlanRow, check: str, verdict: Verdict, detail: str, *, warning: str = "",
              evidence: Evidence | None = None) -> Finding:
-    return Finding(
-        stt=row.stt,
-        indicator=row.name,
-        kind=row.kind,
-        check=check,
-        verdict=verdict,
-        detail=detail,
-        warning=warning,
-        evidence=evidence,
-        monitoring_unit=row.monitoring_unit,
-        key=row.key,
-        name_en=row.name_en,
-    )
+    return Finding.of_row(row, check, verdict, detail, warning=warning, evidence=evidence)
 
 
 def _ends(v: PrintedValue) -> list[tuple[float, int]]:

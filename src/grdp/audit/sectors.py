@@ -151,17 +151,4 @@ def _not_checkable(plan: Plan, key: str, check: str, err: MissingFigures, lang: 
 
 def _row_finding(plan: Plan, key: str, check: str, verdict: Verdict, detail: str, warning: str,
                  evidence: Evidence | None) -> Finding:
-    row = plan.require(key)
-    return Finding(
-        stt=row.stt,
-        indicator=row.name,
-        kind=row.kind,
-        check=check,
-        verdict=verdict,
-        detail=detail,
-        warning=warning,
-        evidence=evidence,
-        monitoring_unit=row.monitoring_unit,
-        key=row.key,
-        name_en=row.name_en,
-    )
+    return Finding.of_row(plan.require(key), check, verdict, detail, warning=warning, evidence=evidence)

@@ -37,7 +37,7 @@ FIGURES_MODULE = "grdp.figures"
 
 
 class Result:
-    """Base of every result: ``summary(lang=)``, ``to_frame()``, ``table(lang=)``, ``plot(ax=None)``.
+    """Base of every result: ``summary(lang=)``, ``to_frame()``, ``table(lang=)``, ``plot(ax=None)``, ``language()``.
 
     Subclasses (frozen dataclasses, mostly) implement :meth:`summary` and
     :meth:`to_frame`, and :meth:`table` where a reader's table differs from the
@@ -54,7 +54,7 @@ class Result:
         # answer before this base's _repr_pretty_: give every result class its own.
         cls._repr_pretty_ = Result._repr_pretty_  # type: ignore[method-assign]
 
-    def _lang(self, lang: str | None) -> Lang:
+    def language(self, lang: str | None = None) -> Lang:
         """The language asked for, else the result's own, else Vietnamese; validated."""
         return check_lang(lang or getattr(self, "lang", None) or "vi")
 

@@ -57,7 +57,7 @@ def plot_required_growth(
     ``key``: the indicator (default: GRDP); ``weights``: the range of the x axis (default: the
     plausible band the audit flagged against).
     """
-    lang = audit._lang(lang)
+    lang = audit.language(lang)
     f = audit.finding(key=key, check="period_identity")
     if f is None or not isinstance(f.evidence, GrowthIdentity):
         raise ValueError(f"the audit has no period identity measured for {key!r}")
@@ -89,7 +89,7 @@ def plot_required_growth(
 
 def plot_implied_weights(audit: PlanAudit, *, ax: Any = None, lang: Lang | None = None) -> Figure:
     """Each growth row's implied previous-year Q4 weight with its rounding interval, and the plausible band."""
-    lang = audit._lang(lang)
+    lang = audit.language(lang)
     table = implied_weights_table(audit)
     labels = [
         f"{r.stt} {r.indicator[:38]}{'…' if len(r.indicator) > 38 else ''}"

@@ -45,7 +45,7 @@ def plot_fan(
     ``targets``: default the first nowcast's.
     """
     items = [nowcasts] if isinstance(nowcasts, Nowcast) else list(nowcasts)
-    lang = items[0]._lang(lang)
+    lang = items[0].language(lang)
     targets = items[0].targets if targets is None else targets
     with report_axes(ax, lang, height_cm=height_cm, ncols=len(items)) as (fig, axes):
         axes = np.atleast_1d(axes)
@@ -81,7 +81,7 @@ def plot_backtest(
     ax: Any = None,
 ) -> Figure:
     """Backtest chart: the first annual figures against forecasts (top), MAE and 80 % coverage by method (bottom)."""
-    lang = result._lang(lang)
+    lang = result.language(lang)
     f = result.forecasts
     s = result.scores()
     with report_axes(ax, lang, height_cm=height_cm, nrows=2) as (fig, (top, bottom)):
@@ -114,7 +114,7 @@ def plot_backtest(
 
 def plot_q4_excess(outlook: PlanOutlook, *, lang: Lang | None = None, height_cm: float = 8.0, ax: Any = None) -> Figure:
     """National Q4 growth minus 9-month growth by year, against what the plan requires."""
-    lang = outlook._lang(lang)
+    lang = outlook.language(lang)
     h = outlook.history.dropna(subset=["excess"])
     with report_axes(ax, lang, height_cm=height_cm) as (fig, ax):
         ax.bar(h.index, h["excess"], color=PALETTE[0], label=label("fc_national_excess", lang))

@@ -125,7 +125,7 @@ def plot_share_path(check: ShareTargetCheck, *, lang: Lang | None = None, ax: An
     Right: the year's implied share against the seasonal gap, with the national
     gaps and the admissible range marked.
     """
-    lang = check._lang(lang)
+    lang = check.language(lang)
     plan = check.plan
     done_name, _ = period_names(check.months_done, lang)
     gaps = np.linspace(-1.5, 2.5, 81)
@@ -173,7 +173,7 @@ def plot_share_path(check: ShareTargetCheck, *, lang: Lang | None = None, ax: An
 
 def plot_split_sensitivity(check: SectorTargetsCheck, *, lang: Lang | None = None, ax: Any = None) -> Any:
     """GRDP growth the sector targets imply against the industry split, with bridge 1 and calibrated; year and Q4."""
-    lang = check._lang(lang)
+    lang = check.language(lang)
     plan = check.plan
     _, rest_name = period_names(check.months_done, lang)
     with report_axes(ax, lang, height_cm=8.0, ncols=2) as (fig, axes):

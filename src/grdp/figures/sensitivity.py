@@ -27,7 +27,7 @@ def plot_required_growth_grid(grid: RequiredGrowthGrid, *, lang: Lang | None = N
 
     Returns the matplotlib Figure (16 cm wide, report style).
     """
-    lang = grid._lang(lang)
+    lang = grid.language(lang)
     _, rest_name = period_names(grid.months_done, lang)
     targets = grid.targets
     f = grid.frame
@@ -64,7 +64,7 @@ def plot_required_growth_grid(grid: RequiredGrowthGrid, *, lang: Lang | None = N
 
 def plot_tornado(tornado: Tornado, *, lang: Lang | None = None, ax: Any = None) -> Figure:
     """Horizontal bars from GRDP-at-low to GRDP-at-high per sector around the base; target lines."""
-    lang = tornado._lang(lang)
+    lang = tornado.language(lang)
     f = tornado.frame
     y = np.arange(len(f))[::-1]
     labels = [f"{sector_label(s, lang)}\n({format_number(lo, style=lang)}–{format_number(hi, style=lang)} %)"
@@ -99,7 +99,7 @@ def plot_tornado(tornado: Tornado, *, lang: Lang | None = None, ax: Any = None) 
 
 def plot_monte_carlo(result: MonteCarloResult, *, bins: int = 120, lang: Lang | None = None, ax: Any = None) -> Figure:
     """Histogram of annual growth (share of draws), the target band shaded, P(≥ each end) written on it."""
-    lang = result._lang(lang)
+    lang = result.language(lang)
     lo, hi = np.quantile(result.annual, [0.0005, 0.9995])
     counts, edges = np.histogram(result.annual, bins=bins, range=(float(lo), float(hi)))
     share = counts / result.n * 100
@@ -128,7 +128,7 @@ def plot_monte_carlo(result: MonteCarloResult, *, bins: int = 120, lang: Lang | 
 def plot_convergence(result: MonteCarloResult, *, lang: Lang | None = None, ax: Any = None) -> Figure:
     """Convergence in two panels: each estimate's distance from the full run with its ±1,96 SE funnel,
     and the standard error against the number of draws (log-log: slope −1/2), batch means marked."""
-    lang = result._lang(lang)
+    lang = result.language(lang)
     sizes = np.unique(np.round(np.logspace(2, np.log10(result.n), 40)).astype("int64"))
     conv = result.convergence(sizes.tolist())
     batches = result.convergence()

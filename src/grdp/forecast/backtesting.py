@@ -113,7 +113,7 @@ class Backtest(Result):
 
     def table(self, *, lang: Lang | None = None) -> pd.DataFrame:
         """:meth:`scores` formatted for a report (decimal comma in Vietnamese)."""
-        lang = self._lang(lang)
+        lang = self.language(lang)
         s = self.scores()
         out = pd.DataFrame(
             {
@@ -135,7 +135,7 @@ class Backtest(Result):
 
     def by_year(self, methods: Sequence[str] | None = None, *, lang: Lang | None = None) -> pd.DataFrame:
         """Year by year: the 9 months, the first annual release and each method's forecast (formatted)."""
-        lang = self._lang(lang)
+        lang = self.language(lang)
         f = self.forecasts
         names = [m for m in (methods or METHODS) if m in set(f["method"])]
         points = f.pivot(index="year", columns="method", values="point")
@@ -148,7 +148,7 @@ class Backtest(Result):
         return out
 
     def summary(self, *, lang: Lang | None = None) -> str:
-        lang = self._lang(lang)
+        lang = self.language(lang)
         text = _BACKTEST_TEXT[lang]
         s = self.scores()
         y = self.years

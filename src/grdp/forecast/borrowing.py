@@ -83,7 +83,7 @@ class ProvincialSpread(Result):
         return self.pairs.copy()
 
     def summary(self, *, lang: Lang | None = None) -> str:
-        lang = self._lang(lang)
+        lang = self.language(lang)
         return phrase(
             lang,
             f"Độ phân tán giữa các tỉnh quanh mẫu hình cả nước: {num(self.sd, 2, lang)} điểm % tăng trưởng quý IV, "
@@ -94,7 +94,7 @@ class ProvincialSpread(Result):
 
     def table(self, *, lang: Lang | None = None) -> pd.DataFrame:
         """The pairs, formatted for a report."""
-        lang = self._lang(lang)
+        lang = self.language(lang)
         p = self.pairs
         return pd.DataFrame(
             {

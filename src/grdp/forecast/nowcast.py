@@ -151,7 +151,7 @@ class Nowcast(Result):
 
     def table(self, *, lang: Lang | None = None) -> pd.DataFrame:
         """Point, intervals, implied Q4 and target probabilities, formatted for a report."""
-        lang = self._lang(lang)
+        lang = self.language(lang)
         rows = [(label("fc_point", lang), f"{num(self.point, 2, lang)} %")]
         for lv in sorted({self.level, *LEVELS}):
             iv = self.interval(lv)
@@ -167,7 +167,7 @@ class Nowcast(Result):
 
     def summary(self, *, lang: Lang | None = None) -> str:
         """A few sentences for a report (Vietnamese by default)."""
-        lang = self._lang(lang)
+        lang = self.language(lang)
         text = _NOWCAST_TEXT[lang]
         iv = self.interval()
         lines = [

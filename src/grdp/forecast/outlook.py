@@ -132,7 +132,7 @@ class PlanOutlook(Result):
 
     def position_table(self, *, lang: Lang | None = None) -> pd.DataFrame:
         """:meth:`position`, formatted for a report."""
-        lang = self._lang(lang)
+        lang = self.language(lang)
         pos = self.position()
         return pd.DataFrame(
             {
@@ -149,7 +149,7 @@ class PlanOutlook(Result):
 
     def table(self, *, lang: Lang | None = None) -> pd.DataFrame:
         """The probability table, formatted for a report."""
-        lang = self._lang(lang)
+        lang = self.language(lang)
         p = self.probabilities
         out = pd.DataFrame(
             {
@@ -176,7 +176,7 @@ class PlanOutlook(Result):
         return prov.assign(implied_excess=(prov["annual"] - prov["done"]) / self.plan_weight)
 
     def summary(self, *, lang: Lang | None = None) -> str:
-        lang = self._lang(lang)
+        lang = self.language(lang)
         text = _OUTLOOK_TEXT[lang]
         pos = self.position()
         w = num(self.plan_weight, 2, lang)

@@ -35,6 +35,7 @@ __all__ = [
     "PERIODS",
     "COLUMNS",
     "GRDP_KEY",
+    "SECTOR_KEY_PREFIX",
     "MissingFigures",
     "PlanRow",
     "GrowthFigures",
@@ -49,6 +50,8 @@ PERIODS: tuple[Period, ...] = ("done", "rest", "year")
 
 GRDP_KEY = "grdp_growth"
 """The key of the plan's GRDP growth row."""
+SECTOR_KEY_PREFIX = "output_growth_"
+"""The keys of the sector rows (:mod:`grdp.io.indicators`): ``output_growth_agriculture`` …"""
 
 COLUMNS: tuple[str, ...] = (
     "stt",
@@ -253,6 +256,23 @@ class Plan(Result):
         """The GRDP growth row, if the plan has one."""
         return self.row(GRDP_KEY)
 
+    @property
+    def sector_rows(self) -> dict[str, PlanRow]:
+        """The sector rows (gross output growth by sector, under the output-growth group), by sector key.
+
+        >>> [(s, r.stt) for s, r in load_plan().sector_rows.items()]
+        [('agriculture', '2.1'), ('industry', '2.2'), ('construction', '2.3'), ('services', '2.4')]
+        """
+        return {r.key.removeprefix(SECTOR_KEY_PREFIX): r for r in self.rows if r.key.startswith(SECTOR_KEY_PREFIX)}
+
+    def target(self, key: str = GRDP_KEY) -> Interval:
+        """An indicator's annual target as the interval its printed figure allows (rounding included).
+
+        >>> load_plan().target()
+        Interval(low=9.95, high=10.55)
+        """
+        return self.require(key).interval("year")
+
     def growth_figures(self) -> GrowthFigures | None:
         """The GRDP row's done growth, rest-of-year and annual ends, paired; ``None`` without all three."""
         row = self.grdp
@@ -337,7 +357,7 @@ class Plan(Result):
         ``71,062`` in English), so the table shows what grdp understood, not
         what the file printed.
         """
-        lang = self._lang(lang)
+        lang = self.language(lang)
         out = pd.DataFrame(
             {
                 label("stt", lang): [r.stt for r in self.rows],
@@ -352,7 +372,7 @@ class Plan(Result):
 
     def summary(self, *, lang: Lang | None = None) -> str:
         """The plan in one sentence: year, split, rows, source."""
-        lang = self._lang(lang)
+        lang = self.language(lang)
         done, rest = period_names(self.months_done, lang)
         return phrase(
             lang,

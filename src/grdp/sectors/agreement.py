@@ -153,7 +153,7 @@ class SectorTargetsCheck(Result):
 
     def summary(self, *, lang: Lang | None = None) -> str:
         """The implied GRDP growth with bridge 1, with the calibrated bridge and over every admissible assumption."""
-        lang = self._lang(lang)
+        lang = self.language(lang)
         done, rest = period_names(self.months_done, lang)
         st = "/".join(num(v, 1, lang) for v in self.structure.shares)
         f = self.figures
@@ -203,7 +203,7 @@ class SectorTargetsCheck(Result):
 
     def warning(self, *, lang: Lang | None = None) -> str:
         """Under which assumptions year and Q4 agree; empty unless the verdict is ``conditional``."""
-        lang = self._lang(lang)
+        lang = self.language(lang)
         if self.verdict != "conditional":
             return ""
         done, rest = period_names(self.months_done, lang)

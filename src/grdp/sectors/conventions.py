@@ -111,7 +111,7 @@ class PublishedContributions(Result):
 
     def table(self, *, lang: Lang | None = None) -> pd.DataFrame:
         """:meth:`to_frame` with sector and column labels, written in the style of ``lang``."""
-        lang = self._lang(lang)
+        lang = self.language(lang)
         return format_frame(pd.DataFrame(
             {
                 label("dc_printed", lang): self.printed,
@@ -121,7 +121,7 @@ class PublishedContributions(Result):
         ).rename(index=lambda k: sector_label(k, lang)), 2, style=lang)
 
     def summary(self, *, lang: Lang | None = None) -> str:
-        lang = self._lang(lang)
+        lang = self.language(lang)
         total = format_number(float(self.printed.sum()), precision=2, style=lang)
         g = format_number(self.total_growth, precision=2, style=lang)
         conv = label({"points": "dc_points", "share_of_growth": "dc_share_of_growth",

@@ -148,7 +148,7 @@ class SectorModel(Result):
         ).rename_axis("sector")
 
     def table(self, *, lang: Lang | None = None) -> pd.DataFrame:
-        lang = self._lang(lang)
+        lang = self.language(lang)
         f = self.to_frame()
         done, rest = period_names(self.months_done, lang)
         return pd.DataFrame(
@@ -164,7 +164,7 @@ class SectorModel(Result):
         )
 
     def summary(self, *, lang: Lang | None = None) -> str:
-        lang = self._lang(lang)
+        lang = self.language(lang)
         base = float(self.annual_growth())
         done, rest = period_names(self.months_done, lang)
         return phrase(

@@ -148,7 +148,7 @@ class ShareTargetCheck(Result):
         quarters' shares averaged with their GRDP weights), then says how little
         the sector targets move the share and what seasonal gap the target needs.
         """
-        lang = self._lang(lang)
+        lang = self.language(lang)
         done, rest = period_names(self.months_done, lang)
         nat = self.national_gaps
         nat_iv = (float(nat.min()), float(nat.max()))
@@ -205,7 +205,7 @@ class ShareTargetCheck(Result):
 
     def warning(self, *, lang: Lang | None = None) -> str:
         """The seasonal gap the target needs; empty unless the verdict is ``conditional``."""
-        lang = self._lang(lang)
+        lang = self.language(lang)
         if self.verdict != "conditional":
             return ""
         need = self._needed(lang)

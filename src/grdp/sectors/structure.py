@@ -123,14 +123,14 @@ class BaseStructure(Result):
 
     def table(self, *, lang: Lang | None = None) -> pd.DataFrame:
         """The shares as a one-column table with sector labels, written to one decimal."""
-        lang = self._lang(lang)
+        lang = self.language(lang)
         col = label("dc_share_pct", lang)
         values = [*self.shares.to_numpy(), self.shares.sum()]
         index = [*(sector_label(s, lang) for s in self.shares.index), label("dc_total", lang)]
         return pd.DataFrame({col: [format_number(float(v), precision=1, style=lang) for v in values]}, index=index)
 
     def summary(self, *, lang: Lang | None = None) -> str:
-        lang = self._lang(lang)
+        lang = self.language(lang)
         parts = " / ".join(format_number(v, precision=1, style=lang) for v in self.shares)
         keys = ", ".join(sector_label(s, lang).lower() for s in self.shares.index)
         if lang == "vi":

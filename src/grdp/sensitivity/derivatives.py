@@ -137,7 +137,7 @@ class RequiredGrowthSensitivity(Result):
 
     def table(self, *, lang: Lang | None = None) -> pd.DataFrame:
         """:meth:`to_frame` with labelled columns and input names, numbers rounded for display."""
-        lang = self._lang(lang)
+        lang = self.language(lang)
         f = self.to_frame()
         done_name, rest_name = period_names(self.months_done, lang)
         names = {
@@ -159,7 +159,7 @@ class RequiredGrowthSensitivity(Result):
 
     def summary(self, *, lang: Lang | None = None) -> str:
         """Three lines: what the rest needs and what one step of each input does to it."""
-        lang = self._lang(lang)
+        lang = self.language(lang)
         done_name, rest_name = period_names(self.months_done, lang)
         w, r = num(self.rest_weight, 3, lang), num(self.required, 2, lang)
         heavier = signed(self.change(weight=0.01)[0], 2, lang)
@@ -264,7 +264,7 @@ class RevisionEffect(Result):
 
     def table(self, *, lang: Lang | None = None) -> pd.DataFrame:
         """The rows with labelled columns, rounded to 0,01 point (change to 0,001)."""
-        lang = self._lang(lang)
+        lang = self.language(lang)
         f = self.frame
         return pd.DataFrame(
             {
@@ -278,7 +278,7 @@ class RevisionEffect(Result):
 
     def summary(self, *, lang: Lang | None = None) -> str:
         """One sentence per target at the middle weight, and the range over the weights."""
-        lang = self._lang(lang)
+        lang = self.language(lang)
         done_name, rest_name = period_names(self.months_done, lang)
         weights = sorted(self.frame["rest_weight"].unique())
         mid = weights[len(weights) // 2]
@@ -417,7 +417,7 @@ class RequiredGrowthGrid(Result):
 
     def table(self, target: float | None = None, *, lang: Lang | None = None) -> pd.DataFrame:
         """:meth:`pivot` for ``target`` (default: the first) with labelled axes, rounded to 0,01."""
-        lang = self._lang(lang)
+        lang = self.language(lang)
         p = self.pivot(self.targets[0] if target is None else target).round(2)
         p.index.name = label("se_revision", lang)
         p.columns.name = label("se_weight", lang)
@@ -425,7 +425,7 @@ class RequiredGrowthGrid(Result):
 
     def summary(self, *, lang: Lang | None = None) -> str:
         """The grid's extent and the range of required growth for each target."""
-        lang = self._lang(lang)
+        lang = self.language(lang)
         f = self.frame
         _, rest_name = period_names(self.months_done, lang)
         w, r = f["rest_weight"], f["revision"]

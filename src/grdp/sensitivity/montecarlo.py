@@ -353,7 +353,7 @@ class MonteCarloResult(Result):
 
     def table(self, *, lang: Lang | None = None) -> pd.DataFrame:
         """:meth:`to_frame` with labelled columns (probabilities in %, rounded)."""
-        lang = self._lang(lang)
+        lang = self.language(lang)
         f = self.to_frame()
         return pd.DataFrame(
             {
@@ -391,7 +391,7 @@ class MonteCarloResult(Result):
 
     def summary(self, *, lang: Lang | None = None) -> str:
         """Median, 90 % interval and each threshold's probability with its standard error."""
-        lang = self._lang(lang)
+        lang = self.language(lang)
         q = self.quantiles((0.05, 0.5, 0.95))
         draws = num(self.n, 0, lang)
         head = phrase(

@@ -201,7 +201,7 @@ class Tornado(Result):
         return self.frame.copy()
 
     def table(self, *, lang: Lang | None = None) -> pd.DataFrame:
-        lang = self._lang(lang)
+        lang = self.language(lang)
         f = self.frame
         _, rest = period_names(self.months_done, lang)
         rest = rest[0].upper() + rest[1:]
@@ -218,7 +218,7 @@ class Tornado(Result):
         )
 
     def summary(self, *, lang: Lang | None = None) -> str:
-        lang = self._lang(lang)
+        lang = self.language(lang)
         top = self.frame.iloc[0]
         _, rest = period_names(self.months_done, lang)
         return phrase(
@@ -336,7 +336,7 @@ class ScenarioReport(Result):
 
     def table(self, *, lang: Lang | None = None) -> pd.DataFrame:
         """One row per scenario: Q4 growth per sector, annual GRDP, outcome against the GRDP target."""
-        lang = self._lang(lang)
+        lang = self.language(lang)
         r = self.results
         out = pd.DataFrame({label("sc_scenario", lang): [_scenario_name(n, lang) for n in r["scenario"]]})
         for s in self.sectors:
@@ -350,7 +350,7 @@ class ScenarioReport(Result):
 
     def verdicts(self, *, lang: Lang | None = None, modelled_only: bool = False) -> pd.DataFrame:
         """Every indicator's outcome, one column per scenario (``modelled_only``: drop ``not_modelled`` rows)."""
-        lang = self._lang(lang)
+        lang = self.language(lang)
         f = self.indicators
         if modelled_only:
             f = f[f["outcome"] != "not_modelled"]
@@ -366,7 +366,7 @@ class ScenarioReport(Result):
         return table.reset_index()
 
     def summary(self, *, lang: Lang | None = None) -> str:
-        lang = self._lang(lang)
+        lang = self.language(lang)
         lines = []
         g = self.indicators[self.indicators["key"] == GRDP_KEY].set_index("scenario")
         for n in self.names:
