@@ -126,9 +126,10 @@ def test_sector_checks_join_the_audit(audit):
     # 83,0 % does not follow from 81,2 % and the sector targets under any admissible assumption.
     grdp_sectors = _f(audit, "1", "sectors_vs_grdp")
     assert grdp_sectors.verdict == "consistent" and grdp_sectors.warning
+    # Shares obey no identity: not following under any admissible assumption is implausible, not inconsistent.
     share = _f(audit, "3", "share_from_sectors")
-    assert share.verdict == "inconsistent"
-    assert [f.stt for f in audit.inconsistent] == ["3"]
+    assert share.verdict == "implausible"
+    assert [f.stt for f in audit.implausible] == ["3"] and audit.inconsistent == ()
 
 
 def test_a_higher_annual_target_is_inconsistent(write_plan):
@@ -148,13 +149,15 @@ def test_annual_outside_the_span_is_inconsistent(write_plan):
     assert f.verdict == "inconsistent" and "9,5" in f.detail
 
 
-def test_implausible_weight_is_a_warning_not_a_verdict(write_plan):
-    # 2.6 / 8.9 / 5.6 → w = 3.0/6.3 = 0.476 > 0.45
+def test_a_weight_outside_the_band_is_implausible_not_inconsistent(write_plan):
+    # 2.6 / 8.9 / 5.6 → w = 3.0/6.3 = 0.476 > 0.45 (assumptions.csv weight band 0.20-0.45):
+    # the identity holds, but only at a weight no year's quarters give.
     audit = check_plan(load_plan(write_plan({("2.1", "Mục tiêu năm 2025"): "5.6"})))
     f = _f(audit, "2.1")
-    assert f.verdict == "consistent" and "0,45" in f.warning
+    assert f.verdict == "implausible" and "0,45" in f.warning
+    assert f.evidence.ends[0].implied_weight == pytest.approx(3.0 / 6.3)
     wider = check_plan(load_plan(write_plan({("2.1", "Mục tiêu năm 2025"): "5.6"})), weight_band=(0.2, 0.5))
-    assert _f(wider, "2.1").warning == ""
+    assert _f(wider, "2.1").verdict == "consistent" and _f(wider, "2.1").warning == ""
 
 
 def test_level_shortfall_is_inconsistent(write_plan):
@@ -211,17 +214,23 @@ def test_cli_check_default_plan_json():
     assert res.returncode == (1 if any(r["verdict"] == "inconsistent" for r in records) else 0)
 
 
-def test_cli_check_exits_1_on_the_2025_plan():
-    # The share target 83,0 does not follow from the sector targets (row 3): the plan contradicts itself.
+def test_cli_check_exits_0_on_the_2025_plan_and_1_with_strict():
+    # No identity fails in the 2025 plan; row 3's share target (83,0 from 81,2) follows under no admissible
+    # seasonal gap: implausible. Exit 1 means the plan contradicts itself; --strict also fails on implausible.
     res = _grdp("check")
-    assert res.returncode == 1 and "Không khớp: 1" in res.stdout
+    assert res.returncode == 0 and "Không khớp: 0" in res.stdout and "Không hợp lý: 1" in res.stdout
+    assert "  ? 3 " in res.stdout
+    strict = _grdp("check", "--strict", "--format", "json")
+    assert strict.returncode == 1
+    assert [r["stt"] for r in json.loads(strict.stdout) if r["verdict"] == "implausible"] == ["3"]
 
 
 def test_cli_check_table_exits_0_when_nothing_is_inconsistent(write_plan):
     # Row 3 with an annual share of 81,5 %: reachable from 81,2 % with a small seasonal gap (+0,2-0,3 points).
     res = _grdp("check", str(write_plan({("3", "Mục tiêu năm 2025"): "81,5"})), "--lang", "en")
-    assert "Audit of the 2025 plan" in res.stdout and "inconsistent: 0" in res.stdout
+    assert "Audit of the 2025 plan" in res.stdout and "inconsistent: 0" in res.stdout and "implausible: 0" in res.stdout
     assert res.returncode == 0 and res.stderr == ""
+    assert _grdp("check", str(write_plan({("3", "Mục tiêu năm 2025"): "81,5"})), "--strict").returncode == 0
 
 
 def test_cli_check_names_the_grdp_row_and_exits_1(write_plan):

@@ -62,7 +62,8 @@ def test_workbook_audit_sheet_matches_the_audit(reports):
     assert header[:2] == ("STT", "Chỉ tiêu") and ws.freeze_panes == "A2"
     verdicts = [r[header.index("Kết luận")] for r in body]
     assert [r[0] for r in body] == [f.stt for f in audit.items]
-    assert verdicts == [{"consistent": "Khớp", "inconsistent": "Không khớp", "met": "Đã đạt", "not_checkable": "Không kiểm tra được"}[f.verdict] for f in audit.items]
+    assert verdicts == [{"consistent": "Khớp", "inconsistent": "Không khớp", "implausible": "Không hợp lý", "met": "Đã đạt",
+                         "not_checkable": "Không kiểm tra được"}[f.verdict] for f in audit.items]
 
 
 def test_workbook_plan_sheet_holds_numbers(reports):
@@ -110,7 +111,8 @@ def test_summary_opens_with_the_key_findings(reports):
     text = (reports["vi"] / "tom_tat.md").read_text(encoding="utf-8")
     head = text.split("\n## ")[1]
     assert head.startswith("Tóm tắt")
-    assert "Không khớp — dòng 3" in head  # the share target, row 3 of Phụ lục 1
+    # the share target, row 3 of Phụ lục 1: implausible (no admissible seasonal gap), not an identity failure
+    assert "0 không khớp, 1 không hợp lý" in head and "Không hợp lý — dòng 3" in head
     assert "quý IV cần tăng 14,23–15,79 %" in head  # issue 3: at w4 = 0.32, 14.23 / 15.79
     assert "với tỷ trọng của cả nước 0,271: 15,35–17,20 %" in head  # (10 - 0.729·8.01)/0.271 = 15.35
     assert "xác suất đạt 10,0 % khoảng" in head  # the history-based range over methods and Q4 weights

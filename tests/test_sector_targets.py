@@ -112,18 +112,19 @@ def test_q4_uses_each_sectors_implied_q4_weight(plan):
 def test_verdicts_under_each_assumption(plan):
     # Default: agrees under some assumptions only -> conditional (the finding says consistent + warning).
     assert check_sector_targets(plan).verdict == "conditional"
-    # "Value added grows like output" alone: the year is above 10,55 under every split -> inconsistent.
-    assert check_sector_targets(plan, bridge=(1.0, 1.0)).verdict == "inconsistent"
+    # "Value added grows like output" alone: the year is above 10,55 under every split -> implausible
+    # (the structure and bridge are assumptions, so no identity fails).
+    assert check_sector_targets(plan, bridge=(1.0, 1.0)).verdict == "implausible"
     # The 9-month bridge at the default split: 0.93 * 11.07 = 10.30 for the year -> consistent.
     assert check_sector_targets(plan, bridge=(0.93, 0.93), industry_split=(0.82, 0.82)).verdict == "consistent"
 
 
-def test_a_target_no_assumption_reaches_is_inconsistent(write_plan):
+def test_a_target_no_assumption_reaches_is_implausible(write_plan):
     # GRDP target 13-13,5 %: the sector targets imply at most 11,36 %.
     plan = load_plan(write_plan({("1", YEAR): "13-13,5"}))
-    assert check_sector_targets(plan).verdict == "inconsistent"
+    assert check_sector_targets(plan).verdict == "implausible"
     findings = {f.check: f for f in sector_findings(plan)}
-    assert findings["sectors_vs_grdp"].verdict == "inconsistent"
+    assert findings["sectors_vs_grdp"].verdict == "implausible"
 
 
 def test_findings_join_the_audit(plan):
@@ -131,8 +132,8 @@ def test_findings_join_the_audit(plan):
     row1 = [f for f in audit.items if f.stt == "1"]
     assert [f.check for f in row1] == ["period_identity", "sectors_vs_grdp"]
     row3 = [f for f in audit.items if f.stt == "3"]
-    assert [(f.check, f.verdict) for f in row3] == [("share_from_sectors", "inconsistent")]
-    assert audit.has_inconsistency
+    assert [(f.check, f.verdict) for f in row3] == [("share_from_sectors", "implausible")]
+    assert not audit.has_inconsistency and audit.implausible == tuple(row3)
     f1 = row1[1]
     assert f1.verdict == "consistent" and f1.warning  # agrees only under some assumptions
     assert f1.monitoring_unit == "Sở Tài chính; Thống kê tỉnh" and f1.key == "grdp_growth"
@@ -155,7 +156,7 @@ def test_missing_sector_figure_is_not_checkable(write_plan):
     f = {f.check: f for f in sector_findings(plan)}
     assert f["sectors_vs_grdp"].verdict == "not_checkable"
     assert "2.3" in f["sectors_vs_grdp"].detail
-    assert f["share_from_sectors"].verdict == "inconsistent"  # the share needs 9 months and year only
+    assert f["share_from_sectors"].verdict == "implausible"  # the share needs 9 months and year only
 
 
 # ------------------------------------------------------------------ the share target
@@ -164,7 +165,7 @@ def test_missing_sector_figure_is_not_checkable(write_plan):
 def test_share_target_does_not_follow(plan):
     s = check_share_target(plan)
     assert s.published == pytest.approx(83.0)  # 55,8 + 27,2
-    assert s.verdict == "inconsistent"
+    assert s.verdict == "implausible"
     assert s.implied.high < 82.95  # every admissible assumption stays below 83,0's rounding interval
     # the needed seasonal gap gives the target's middle exactly (default split, bridge 1)
     done = {"agriculture": 100 - 81.2 - 5.1, "industry": 81.2 * 55.8 / 83.0 * 0.82,

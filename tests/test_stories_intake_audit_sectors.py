@@ -311,9 +311,9 @@ def test_share_story_and_grid(plan, plan_2026):
 
 
 def test_sector_verdicts(plan, audit_2025):
-    # sector_findings' doctest: row 1 sectors_vs_grdp consistent, row 3 share_from_sectors inconsistent.
+    # sector_findings' doctest: row 1 sectors_vs_grdp consistent, row 3 share_from_sectors implausible.
     t = sectors.sector_verdicts(audit_2025, lang="vi")
-    assert t["STT"].tolist() == ["1", "3"] and t["Kết luận"].tolist() == ["Khớp", "Không khớp"]
+    assert t["STT"].tolist() == ["1", "3"] and t["Kết luận"].tolist() == ["Khớp", "Không hợp lý"]
     cut = _without(plan, "grdp_growth", "share_industry_construction_services")
     assert isinstance(sectors.sector_verdicts(grdp.check_plan(cut)), Prose)
 

@@ -1,6 +1,7 @@
 """The ``grdp`` command.
 
-Exit status: 0 on success, 1 when an audit finds something inconsistent, 2 for
+Exit status: 0 on success, 1 when an audit finds something inconsistent (an
+identity fails; with ``grdp check --strict`` also something implausible), 2 for
 input that cannot be read (one line on stderr naming file, row, column and text).
 Heavy libraries (matplotlib, statsmodels) are imported inside the sub-commands
 that need them, so ``grdp check`` starts fast.
@@ -69,7 +70,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
         sys.stdout.write(audit.findings.to_csv(index=False, lineterminator="\n"))
     else:
         print(_render_table(audit, args.lang))
-    return EXIT_INCONSISTENT if audit.has_inconsistency else EXIT_OK
+    failed = audit.has_inconsistency or (args.strict and bool(audit.implausible))
+    return EXIT_INCONSISTENT if failed else EXIT_OK
 
 
 def _cmd_forecast(args: argparse.Namespace) -> int:
@@ -143,6 +145,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("file", nargs="?", type=Path, default=None, help="plan indicators file (CSV/XLSX); default: the 2025 plan")
     check.add_argument("--format", choices=("table", "csv", "json"), default="table")
     check.add_argument("--lang", choices=("vi", "en"), default="vi")
+    check.add_argument("--strict", action="store_true",
+                       help="exit 1 also on implausible findings (figures that hold only under assumptions outside "
+                            "their plausible range), not only on inconsistent ones")
     check.set_defaults(func=_cmd_check)
 
     intake = sub.add_parser("intake", help="read the plan tables and write their tidy CSV forms")

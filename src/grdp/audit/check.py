@@ -63,7 +63,7 @@ def check_plan(
     >>> from grdp import load_plan
     >>> audit = check_plan(load_plan())
     >>> audit.counts()
-    {'consistent': 10, 'inconsistent': 1, 'met': 1, 'not_checkable': 13}
+    {'consistent': 10, 'inconsistent': 0, 'implausible': 1, 'met': 1, 'not_checkable': 13}
     """
     lang = check_lang(lang)
     lo, hi = (float(x) for x in (assumptions().weight_band if weight_band is None else weight_band))

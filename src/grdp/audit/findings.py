@@ -5,7 +5,14 @@ Every finding has exactly one verdict:
 ``consistent``
     The printed figures agree within their rounding.
 ``inconsistent``
-    They cannot all be true, whatever the rounding.
+    They cannot all be true, whatever the rounding: an identity fails
+    (``grdp check`` exits 1).
+``implausible``
+    The identities allow them, but only under an assumption outside its
+    plausible range (a previous-year Q4 weight outside the band, a seasonal
+    gap in a share never observed, sector targets that fit GRDP under no
+    admissible structure). Not a contradiction: ``grdp check`` exits 0, and
+    1 only with ``--strict``.
 ``met``
     The 9-month result already reaches the annual target (a cumulative level
     past its target, a ratio already at its target).
@@ -56,7 +63,7 @@ __all__ = [
     "PlanAudit",
 ]
 
-VERDICTS: tuple[Verdict, ...] = ("consistent", "inconsistent", "met", "not_checkable")
+VERDICTS: tuple[Verdict, ...] = ("consistent", "inconsistent", "implausible", "met", "not_checkable")
 
 FINDING_COLUMNS = (
     "stt",
@@ -73,8 +80,10 @@ FINDING_COLUMNS = (
 """The columns of every finding in :attr:`PlanAudit.findings`, before the evidence's numbers."""
 
 _VERDICT_LABELS = {
-    "vi": {"consistent": "Khớp", "inconsistent": "Không khớp", "met": "Đã đạt", "not_checkable": "Không kiểm tra được"},
-    "en": {"consistent": "consistent", "inconsistent": "inconsistent", "met": "met", "not_checkable": "not checkable"},
+    "vi": {"consistent": "Khớp", "inconsistent": "Không khớp", "implausible": "Không hợp lý", "met": "Đã đạt",
+           "not_checkable": "Không kiểm tra được"},
+    "en": {"consistent": "consistent", "inconsistent": "inconsistent", "implausible": "implausible", "met": "met",
+           "not_checkable": "not checkable"},
 }
 
 
@@ -363,8 +372,12 @@ class PlanAudit(Result):
     def has_inconsistency(self) -> bool:
         return bool(self.inconsistent)
 
+    @property
+    def implausible(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.items if f.verdict == "implausible")
+
     def counts(self) -> dict[str, int]:
-        """Findings per verdict (all four verdicts, zero included)."""
+        """Findings per verdict (every verdict, zero included)."""
         return {v: sum(f.verdict == v for f in self.items) for v in VERDICTS}
 
     def finding(self, *, key: str | None = None, stt: str | None = None, check: str | None = None) -> Finding | None:
@@ -414,6 +427,8 @@ class PlanAudit(Result):
         )]
         for f in self.inconsistent:
             lines.append(f"  ✗ {f.stt} {f.indicator}: {f.detail}")
+        for f in self.implausible:
+            lines.append(f"  ? {f.stt} {f.indicator}: {f.detail}")
         for f in self.items:
             if f.warning:
                 lines.append(f"  ! {f.stt} {f.indicator}: {f.warning}")

@@ -9,8 +9,9 @@ weight in the previous year. Three figures imply ``w``; with each figure's
 rounding interval, an *interval* of weights. A range target (``14,2-15,8`` with
 ``10-10,5``) is consistent when both ends imply one common weight — the
 intervals overlap. The annual figure must lie between the other two (``w`` in
-(0, 1)). A common weight outside a plausible band (``assumptions.csv``) is
-flagged as a warning; it does not change the verdict.
+(0, 1)). A common weight outside the plausible band (``assumptions.csv``) makes
+the row ``implausible``: the identity holds, but only at a weight no year's
+quarters give.
 
 **Levels** (budget revenue, new jobs): done + rest = year within rounding,
 with bounds propagated — reaching the rest's minimum must reach the annual
@@ -208,13 +209,16 @@ def _check_growth(row: PlanRow, months_done: int, band: tuple[float, float], wor
             f" At a weight of {words.num(w_show, 2)}, reaching {tg} for the year needs {needs} growth in {rest_name}.",
         )
     warning = ""
+    verdict: Verdict = "consistent"
     lo, hi = band
     if common.high < lo or common.low > hi:
+        # The identity holds, but only at a weight no year's quarters give: implausible, not inconsistent.
+        verdict = "implausible"
         warning = t(
             f"Tỷ trọng ngầm định {words.iv(common)} nằm ngoài khoảng hợp lý {words.num(lo, 2)}–{words.num(hi, 2)}.",
             f"The implied weight {words.iv(common)} lies outside the plausible band {words.num(lo, 2)}–{words.num(hi, 2)}.",
         )
-    return _finding(row, "period_identity", "consistent", head + need + bounds_note, warning=warning, evidence=evidence)
+    return _finding(row, "period_identity", verdict, head + need + bounds_note, warning=warning, evidence=evidence)
 
 
 def _growth_without_rest(row: PlanRow, d_val: float, band: tuple[float, float], words: _Words, rest_name: str) -> Finding:

@@ -6,12 +6,13 @@ replaces the share row's "not checkable" with whether the share target follows
 (:func:`grdp.sectors.share.check_share_target`). :func:`grdp.audit.check_plan`
 runs it by default.
 
-Verdicts: ``inconsistent`` only where the plan's figures disagree under every
-admissible assumption (then ``grdp check`` exits 1); ``consistent`` where they
-agree under all — and also where they agree under some only, with a warning
-naming the assumptions under which they do and do not. An exit status of 1 must
-mean the plan contradicts itself, not that one of several admissible
-assumptions fails; the warning keeps the condition in view.
+Verdicts: ``implausible`` where the plan's figures disagree under every
+admissible assumption (structure, industry split, bridge, seasonal gap — these
+checks rest on assumptions, not identities, so ``grdp check`` exits 0, and 1
+only with ``--strict``); ``consistent`` where they agree under all — and also
+where they agree under some only, with a warning naming the assumptions under
+which they do and do not. An exit status of 1 means the plan contradicts
+itself; the warning keeps any condition in view.
 """
 
 from __future__ import annotations
@@ -107,7 +108,7 @@ def sector_findings(plan: Plan, lang: Lang = "vi", **assumptions: Any) -> list[F
     --------
     >>> from grdp import load_plan
     >>> [(f.stt, f.check, f.verdict) for f in sector_findings(load_plan())]
-    [('1', 'sectors_vs_grdp', 'consistent'), ('3', 'share_from_sectors', 'inconsistent')]
+    [('1', 'sectors_vs_grdp', 'consistent'), ('3', 'share_from_sectors', 'implausible')]
     """
     lang = check_lang(lang)
     sector_kw = {k: assumptions[k] for k in _SECTOR_ASSUMPTIONS if k in assumptions}

@@ -34,7 +34,7 @@ Period = Literal["done", "rest", "year"]
 """The three figures of a plan row: the part of the year done (9 months), the rest (Q4), the year."""
 Kind = Literal["growth_rate", "level_flow", "cumulative_level", "share", "ratio", "group", "unknown"]
 """What kind of figure an indicator is (:mod:`grdp.io.indicators`)."""
-Verdict = Literal["consistent", "inconsistent", "met", "not_checkable"]
+Verdict = Literal["consistent", "inconsistent", "implausible", "met", "not_checkable"]
 """The audit's verdicts (:mod:`grdp.audit`)."""
 Vintage = Literal["first", "latest"]
 """Which published vintage of a figure: the first release or the latest one by a date."""

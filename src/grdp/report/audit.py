@@ -37,17 +37,23 @@ def audit_section(ctx: ReportContext) -> Section:
         *(f"- ⚠ **{f.stt}** {f.warning}" for f in audit.items if f.warning),
     ]
     figures = {}
-    if any(f.key == GRDP_KEY and f.check == "period_identity" and f.verdict == "consistent" for f in audit.items):
+    if any(f.key == GRDP_KEY and f.check == "period_identity" and f.verdict in ("consistent", "implausible")
+           for f in audit.items):
         figures[ctx.name("02_tang_truong_quy_iv_can_dat", "02_required_q4_growth")] = plot_required_growth(audit, lang=lang)
     if len(weights):
         figures[ctx.name("03_ty_trong_quy_iv_ngam_dinh", "03_implied_q4_weights")] = plot_implied_weights(audit, lang=lang)
     headline = [ctx.t(
-        f"Kiểm tra {len(audit.items)} kết luận: {counts['inconsistent']} không khớp, {counts['consistent']} khớp, "
-        f"{counts['met']} đã đạt, {counts['not_checkable']} không kiểm tra được.",
-        f"Audit, {len(audit.items)} findings: {counts['inconsistent']} inconsistent, {counts['consistent']} consistent, "
-        f"{counts['met']} met, {counts['not_checkable']} not checkable.")]
+        f"Kiểm tra {len(audit.items)} kết luận: {counts['inconsistent']} không khớp, {counts['implausible']} không hợp lý, "
+        f"{counts['consistent']} khớp, {counts['met']} đã đạt, {counts['not_checkable']} không kiểm tra được.",
+        f"Audit, {len(audit.items)} findings: {counts['inconsistent']} inconsistent, {counts['implausible']} implausible, "
+        f"{counts['consistent']} consistent, {counts['met']} met, {counts['not_checkable']} not checkable.")]
     headline += [ctx.t(f"Không khớp — dòng {f.stt} ({f.indicator}).", f"Inconsistent — row {f.stt} ({f.name_en or f.indicator}).")
                  for f in audit.inconsistent]
+    headline += [ctx.t(f"Không hợp lý — dòng {f.stt} ({f.indicator}): các số chỉ khớp nhau với giả định nằm ngoài "
+                       "khoảng hợp lý (không phải sai số học).",
+                       f"Implausible — row {f.stt} ({f.name_en or f.indicator}): the figures agree only under an "
+                       "assumption outside its plausible range (not an arithmetic contradiction).")
+                 for f in audit.implausible]
     identity = audit.identity(GRDP_KEY)
     figs = ctx.plan.growth_figures()
     if identity is not None and identity.display_weight is not None and figs is not None:

@@ -33,7 +33,7 @@ def sensitivity_section(ctx: ReportContext) -> Section:
     figs = plan.growth_figures()
     grdp_row = audit.finding(key=GRDP_KEY, check="period_identity")
     identity = audit.identity(GRDP_KEY)
-    if figs is None or grdp_row is None or grdp_row.verdict != "consistent" or identity is None or identity.common is None:
+    if figs is None or grdp_row is None or grdp_row.verdict not in ("consistent", "implausible") or identity is None or identity.common is None:
         return Section("sensitivity", title, summary=ctx.t("Không có dòng GRDP khớp để phân tích độ nhạy.", "No consistent GRDP row to analyse."))
     done, _, targets = figs
     plan_weights = (identity.common.low, identity.common.high)

@@ -17,12 +17,13 @@ Taxes grow like value added. Q4's structure is the annual one re-weighted by
 each sector's Q4 weight implied by its own three printed figures
 (:func:`grdp.sectors.targets.period_weights`).
 
-Verdicts follow the audit's rule: ``inconsistent`` only where the figures
-disagree under *every* admissible assumption; ``consistent`` where they agree
-under all; ``conditional`` where they agree under some only — the audit
-(:mod:`grdp.audit.sectors`) reports that as ``consistent`` with a warning that
-names the assumptions, since an exit status of 1 must mean the plan
-contradicts itself, not that one assumption fails.
+Verdicts follow the audit's rule: ``implausible`` where the figures disagree
+under *every* admissible assumption (the sector rows and GRDP are tied by a
+structure and a bridge that are assumptions, not by an identity);
+``consistent`` where they agree under all; ``conditional`` where they agree
+under some only — the audit (:mod:`grdp.audit.sectors`) reports that as
+``consistent`` with a warning that names the assumptions, since an exit status
+of 1 must mean the plan contradicts itself, not that one assumption fails.
 """
 
 from __future__ import annotations
@@ -321,7 +322,7 @@ def check_sector_targets(
         (grid["bridge_kind"] == "calibrated") & (bridge is None)
     )
     ok = grid[grid["admissible"]].groupby(["weights_of", "industry_split", "bridge_kind", "bridge"])["agrees"].all()
-    verdict = "inconsistent" if not ok.any() else "consistent" if ok.all() else "conditional"
+    verdict = "implausible" if not ok.any() else "consistent" if ok.all() else "conditional"
     b_flat = np.concatenate([np.ravel(b) for b in b_all])
     w_def = structure.weights(industry_split=default_split)
     b_def = float(calibrate_bridge(sector_growth(table, "done"), float(table.loc["total", "done"]), w_def))

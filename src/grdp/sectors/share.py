@@ -89,7 +89,9 @@ class ShareTargetCheck(Result):
     split_range : (float, float)
         The industry splits admitted.
     verdict : str
-        ``consistent``, ``inconsistent`` or ``conditional`` (agrees under some
+        ``consistent``, ``implausible`` (the target follows under no admissible
+        assumption — shares obey no identity, so this is a plausibility
+        judgement, not a contradiction) or ``conditional`` (agrees under some
         assumptions only).
     growth_only : float
         The annual share at the default split, a bridge of 1 and no seasonal gap:
@@ -266,7 +268,7 @@ def check_share_target(
     >>> from grdp import load_plan
     >>> s = check_share_target(load_plan())
     >>> s.verdict, [round(x, 1) for x in s.implied], [round(x, 1) for x in s.needed_gap]
-    ('inconsistent', [80.2, 82.3], [1.8, 1.8])
+    ('implausible', [80.2, 82.3], [1.8, 1.8])
     """
     structure = merged_structure(plan.year) if structure is None else structure
     industry_split = split_range() if industry_split is None else industry_split
@@ -299,7 +301,7 @@ def check_share_target(
     needed = (g_lo + g_hi) / 2
     imp = Interval(float(low.min()), float(high.max()))
     verdict = (
-        "inconsistent" if not imp.overlaps(target)
+        "implausible" if not imp.overlaps(target)
         else "consistent" if target.low <= imp.low and imp.high <= target.high
         else "conditional"
     )
