@@ -165,17 +165,29 @@ def test_models_are_deterministic():
 # ---- borrowing for a province ---------------------------------------------------------------
 
 
-def test_borrow_scales_the_gap_by_the_q4_weights_and_widens():
+def test_borrow_carries_acceleration_and_revision_at_their_own_weights():
+    # Review 2026-11 section 4.3: the national point is (1 - w_n)(g9M_n + r) + w_n g4, so its gap over the
+    # 9 months is w_n a + (1 - w_n) r with a = g4 - g9M_n; the province gets w_p a + (1 - w_p) r.
     o = national_origin(2025)  # national 9M 7.85 (https://thoibaotaichinhvietnam.vn/kinh-te-9-thang-tang-785-duy-tri-da-phuc-hoi-manh-me-184419.html)
+    r = o.revision.mean  # +0.089: the 13 national revisions known by 2025-10-06 (test_vintages)
+    assert r == pytest.approx(0.089, abs=5e-4)
     nat = Prediction("demo", point=8.15, scale=0.3, df=math.inf)
     same = borrow(nat, o, 8.01)
     assert same.point == pytest.approx(8.01 + (8.15 - 7.85)) and same.scale == pytest.approx(0.3)
+    a = (0.30 - (1 - W4) * r) / W4
     heavier = borrow(nat, o, 8.01, q4_weight=0.32)
-    assert heavier.point == pytest.approx(8.01 + 0.32 / W4 * 0.30)
+    assert heavier.point == pytest.approx(8.01 + 0.32 * a + 0.68 * r)
+    # the old scaling of the whole gap by w_p / w_n put (w_p / w_n)(1 - w_n) r on the revision: +0.016 at 0.3206
+    old = 8.01 + 0.3206 / W4 * 0.30
+    assert old - borrow(nat, o, 8.01, q4_weight=0.3206).point == pytest.approx(r * (0.3206 - W4) / W4)
+    # variance: the Q4 part scales with w_p, the revision part with 1 - w_p; the spread (annual points) as is
+    v_rev = o.revision.sd**2 * (1 + 1 / o.revision.n)
+    v_q4 = (0.3**2 - (1 - W4) ** 2 * v_rev) / W4**2
+    assert heavier.scale**2 == pytest.approx(0.32**2 * v_q4 + 0.68**2 * v_rev)
     s = provincial_spread()
     wide = borrow(nat, o, 8.01, q4_weight=0.32, spread=s)
-    assert wide.scale**2 == pytest.approx((0.32 / W4 * 0.3) ** 2 + (0.32 * s.sd) ** 2)
-    assert wide.df < math.inf
+    assert wide.scale**2 == pytest.approx(0.32**2 * v_q4 + 0.68**2 * v_rev + s.sd**2)
+    assert wide.df == s.df == 4  # the spread's province-years, not Welch's 11
 
 
 def test_provincial_spread_pairs():
@@ -189,11 +201,12 @@ def test_provincial_spread_pairs():
     hy = s.pairs.set_index(["province", "year"]).loc[("Hung Yen (old, pre-2025-07-01)", 2023)]
     # Hưng Yên 9M 2023 8.61 (https://hungyen.gov.vn/tinh-hinh-kinh-te-xa-hoi-tinh-hung-yen-thang-9-va-9-thang-nam-2023-c28497.html),
     # year 10.05 (http://baokiemtoan.vn/hung-yen-ptag.html); nation 4.24 and 5.05 (sggp.org.vn, vneconomy.vn)
-    assert hy["deviation"] == pytest.approx(((10.05 - 8.61) - (5.05 - 4.24)) / W4)
+    assert hy["deviation"] == pytest.approx((10.05 - 8.61) - (5.05 - 4.24))  # annual points: no weight
     assert s.sd == pytest.approx(math.sqrt(np.mean(s.pairs["deviation"] ** 2))) and s.df == 4
     # Thái Bình H1 2024 7.96 (baothaibinh.com.vn), year 7.01 (doanhnghieptiepthi.vn); nation H1 6.42, year 7.09
     tb = s.pairs.set_index(["province", "year"]).loc[("Thai Binh (pre-2025-07-01)", 2024)]
-    assert tb["deviation"] == pytest.approx(((7.01 - 7.96) - (7.09 - 6.42)) / (NATIONAL_QUARTER_WEIGHTS[2] + W4))
+    # a half-year pair's gap covers the second half: brought to the Q4 horizon by w4 / (w3 + w4)
+    assert tb["deviation"] == pytest.approx(((7.01 - 7.96) - (7.09 - 6.42)) * W4 / (NATIONAL_QUARTER_WEIGHTS[2] + W4))
 
 
 # ---- the nowcast ----------------------------------------------------------------------------

@@ -1,10 +1,19 @@
 """A province without its own long series borrows the national pattern of Q4 against the first nine months.
 
-:func:`borrow` carries a national annual prediction over to a province's
-9-month figure: its annual gap is the national one scaled by the ratio of the
-Q4 weights, ``gY_p = g9M_p + (w4_p / w4_n)(ĝY_n - g9M_n)``, and its interval is
-widened by the provinces' dispersion around the national pattern
-(:func:`provincial_spread`): ``+ w4_p² σ_p²`` in variance.
+A national annual prediction is ``(1 - w_n)(g9M_n + r̄) + w_n ĝ4`` (:mod:`grdp.forecast.methods`):
+the 9 months revised by ``r̄`` on the national Q4 weight ``w_n``'s complement, plus the
+forecast Q4. :func:`borrow` carries its two parts over to a province separately —
+the Q4 *acceleration* ``a = ĝ4 - g9M_n`` at the province's Q4 weight ``w_p``, the
+revision at ``1 - w_p``::
+
+    gY_p = g9M_p + w_p a + (1 - w_p) r̄
+
+— and widens the interval by the provinces' dispersion around the national
+pattern (:func:`provincial_spread`), measured in points of *annual* growth, where
+it was observed, and therefore not rescaled by any weight. The interval's
+degrees of freedom are those of its least-measured material part: the spread
+rests on a handful of province-years, and a Welch–Satterthwaite figure driven
+by an infinite-df national part would overstate them.
 """
 
 from __future__ import annotations
@@ -53,17 +62,18 @@ def first_releases() -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class ProvincialSpread(Result):
-    """How far provinces' rest-of-year growth strayed from the nation's, relative to the part done.
+    """How far provinces' annual gap strayed from the nation's: the error of borrowing the national pattern.
 
     ``pairs`` has one row per province and year with a published part-year
     figure (9 months, or else the first half) and a published annual figure:
-    ``deviation = [(gY_p - g_done_p) - (gY_n - g_done_n)] / w_rest`` — the
-    province's rest of the year minus its part done, less the same for the
-    nation, in points of growth of the rest (``w_rest``: 0,271 for Q4, 0,524
-    for the second half). ``sd`` is their root mean square (the national
-    pattern is borrowed as is, so deviations are measured from zero) with
-    ``df = n``. Half-year pairs stand in for Q4-vs-9-months pairs: there are
-    too few of the latter.
+    ``deviation = (gY_p - g_done_p) - (gY_n - g_done_n)`` — the province's
+    annual-minus-part-done gap less the nation's, in points of annual growth,
+    independent of any Q4 weight. A half-year pair measures the gap over the
+    second half; it is brought to the 9-month horizon by the ratio of the
+    national rest-of-year weights, ``w4 / (w3 + w4)`` (``rest_scale``) — the
+    one place a weight enters, the same for every province. ``sd`` is their
+    root mean square (the national pattern is borrowed as is, so deviations
+    are measured from zero) with ``df = n``.
     """
 
     pairs: pd.DataFrame
@@ -86,9 +96,9 @@ class ProvincialSpread(Result):
         lang = self.language(lang)
         return phrase(
             lang,
-            f"Độ phân tán giữa các tỉnh quanh mẫu hình cả nước: {num(self.sd, 2, lang)} điểm % tăng trưởng quý IV, "
+            f"Độ phân tán giữa các tỉnh quanh mẫu hình cả nước: {num(self.sd, 2, lang)} điểm % tăng trưởng cả năm, "
             f"từ {len(self.pairs)} cặp số của tỉnh (bậc tự do {len(self.pairs)}).",
-            f"Provinces' dispersion around the national pattern: {num(self.sd, 2, lang)} points of Q4 growth, "
+            f"Provinces' dispersion around the national pattern: {num(self.sd, 2, lang)} points of annual growth, "
             f"from {len(self.pairs)} province-years ({len(self.pairs)} degrees of freedom).",
         )
 
@@ -146,12 +156,12 @@ def provincial_spread() -> ProvincialSpread:
             continue
         n_row = nat.loc[year]
         if split == "9M":
-            n_done, w_rest = float(n_row["9M"]), w[3]
+            n_done, rest_scale = float(n_row["9M"]), 1.0
         else:
             n_done = float(n_row["H1"]) if not np.isnan(n_row["H1"]) else _ytd([n_row["Q1"], n_row["Q2"]], w)
-            w_rest = w[2] + w[3]
+            rest_scale = w[3] / (w[2] + w[3])
         n_annual = float(n_row["Y"])
-        dev = ((float(annual["low"]) - done) - (n_annual - n_done)) / w_rest
+        dev = rest_scale * ((float(annual["low"]) - done) - (n_annual - n_done))
         rows.append(
             {
                 "province": prov,
@@ -161,7 +171,7 @@ def provincial_spread() -> ProvincialSpread:
                 "annual": float(annual["low"]),
                 "national_done": round(n_done, 4),
                 "national_annual": n_annual,
-                "rest_weight": w_rest,
+                "rest_scale": rest_scale,
                 "deviation": dev,
                 "source_done": src,
                 "source_annual": annual["source_url"],
@@ -181,23 +191,40 @@ def borrow(
 ) -> Prediction:
     """Carry a national annual prediction over to a province's 9-month figure.
 
-    ``point_p = g9M_p + (w4_p / w4_n)(point_n - g9M_n)``; variance
-    ``(w4_p / w4_n)² scale_n² + w4_p² σ_p²`` (σ_p from ``spread``; none when
-    ``spread`` is ``None``), degrees of freedom by Welch–Satterthwaite.
+    With ``w_n = origin.q4_weight``, ``r̄`` the revision of the 9 months
+    (``origin.revision``) and ``w_p`` the province's Q4 weight (default ``w_n``):
+
+    * acceleration ``a = (point_n - g9M_n - (1 - w_n) r̄) / w_n``;
+    * ``point_p = g9M_p + w_p a + (1 - w_p) r̄``;
+    * variance ``w_p² V_a + (1 - w_p)² V_r + σ_p²``, where ``V_r`` is the
+      revision's predictive variance, ``V_a = (scale_n² - (1 - w_n)² V_r) / w_n²``
+      the rest of the national variance (the Q4 part) and ``σ_p`` the spread,
+      in annual points;
+    * degrees of freedom: Welch–Satterthwaite, capped at the spread's (its
+      number of province-years) when a spread is added.
 
     Examples
     --------
     >>> from grdp.forecast.origin import national_origin
-    >>> o = national_origin(2025)                      # national 9 months: 7,85 %
+    >>> o = national_origin(2025)                      # national 9 months: 7,85 %, w_n 0,271, r̄ +0,089
     >>> nat = Prediction("demo", point=8.15, scale=0.3, df=float("inf"))
-    >>> round(borrow(nat, o, 8.01).point, 2)           # 8,01 + 0,30
+    >>> round(borrow(nat, o, 8.01).point, 2)           # at w_p = w_n: 8,01 + (8,15 - 7,85)
     8.31
+    >>> a = (0.30 - 0.729 * 0.089) / 0.271             # the national Q4 acceleration, 0,87 points
+    >>> round(borrow(nat, o, 8.01, q4_weight=0.32).point - (8.01 + 0.32 * a + 0.68 * 0.089), 3)
+    0.0
     """
-    w_p = origin.q4_weight if q4_weight is None else float(q4_weight)
-    ratio = w_p / origin.q4_weight
-    point = growth_9m + ratio * (prediction.point - origin.growth_9m)
-    parts = [((ratio * prediction.scale) ** 2, prediction.df)]
+    w_n = origin.q4_weight
+    w_p = w_n if q4_weight is None else float(q4_weight)
+    rev = origin.revision
+    v_rev = rev.sd**2 * (1 + 1 / max(rev.n, 1)) if rev.n else 0.0
+    acceleration = (prediction.point - origin.growth_9m - (1 - w_n) * rev.mean) / w_n
+    point = growth_9m + w_p * acceleration + (1 - w_p) * rev.mean
+    v_q4 = max(prediction.scale**2 - (1 - w_n) ** 2 * v_rev, 0.0) / w_n**2
+    parts = [(w_p**2 * v_q4, prediction.df), ((1 - w_p) ** 2 * v_rev, float(max(rev.n - 1, 1)))]
     if spread is not None:
-        parts.append(((w_p * spread.sd) ** 2, spread.df))
+        parts.append((spread.sd**2, spread.df))
     scale, df = combine(parts)
+    if spread is not None:
+        df = min(df, spread.df)
     return Prediction(prediction.method, float(point), scale, df, prediction.converged)

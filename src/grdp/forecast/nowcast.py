@@ -45,7 +45,7 @@ _NOWCAST_TEXT: dict[str, dict[str, str]] = {
         "as_of": ", bản công bố lần đầu đến ngày {day:%d/%m/%Y}",
         "how": "Phương pháp: {method}; số liệu: {source}{as_of}.",
         "borrowed": " Mượn mẫu hình quý IV so với 9 tháng của cả nước; khoảng dự báo cộng thêm độ phân tán giữa "
-        "các tỉnh ({sd} điểm % tăng trưởng quý IV).",
+        "các tỉnh ({sd} điểm % tăng trưởng cả năm).",
     },
     "en": {
         "head": "Annual growth {year}: {point} % ({level} % interval {low} – {high} %), "
@@ -54,7 +54,7 @@ _NOWCAST_TEXT: dict[str, dict[str, str]] = {
         "as_of": ", first releases published by {day:%Y-%m-%d}",
         "how": "Method: {method}; data: {source}{as_of}.",
         "borrowed": " The national pattern of Q4 against 9 months is borrowed; the interval adds the provinces' "
-        "dispersion around it ({sd} points of Q4 growth).",
+        "dispersion around it ({sd} points of annual growth).",
     },
 }
 
@@ -77,7 +77,7 @@ class Nowcast(Result):
     borrowed : bool
         Whether a national pattern was carried over to a province.
     spread_sd : float or None
-        The provinces' dispersion (points of Q4 growth) added when borrowing.
+        The provinces' dispersion (points of annual growth) added when borrowing.
     source : str
         The history used (file name).
     as_of : Timestamp or None
