@@ -221,12 +221,16 @@ def test_nowcast_of_the_plan(nowcast):
     nc = nowcast
     # seed row 1: 8.01 after 9 months, target 10-10,5 for 2025
     assert (nc.growth_9m, nc.targets, nc.year) == (8.01, (10.0, 10.5), 2025)
-    assert nc.method == "sarimax" and nc.borrowed and nc.q4_weight == default_q4_weight() == W4
+    # the province's Q4 weight by default (grdp.q4_weight, route "plan"): the mean of the two ends' implied weights,
+    # (10 - 8.01)/(14.2 - 8.01) and (10.5 - 8.01)/(15.8 - 8.01) = 0.3206; a bare figure takes the nation's latest, 0.282
+    w_plan = ((10 - 8.01) / (14.2 - 8.01) + (10.5 - 8.01) / (15.8 - 8.01)) / 2
+    assert nc.method == "sarimax" and nc.borrowed and nc.q4_weight == pytest.approx(w_plan)
+    assert default_q4_weight() == 0.282 and nowcast_annual(8.01).q4_weight == 0.282
     assert nc.lower < nc.point < nc.upper
     assert 0 < nc.prob_at_least(10.5) < nc.prob_at_least(10.0) < nc.prob_at_least(nc.point) == pytest.approx(0.5)
     assert nc.interval(0.95).width > nc.interval().width
     # the implied Q4 and the point satisfy the identity gY = (1 - w4) g9M + w4 g4
-    assert annual_growth(8.01, nc.q4, rest_weight=W4) == pytest.approx(nc.point)
+    assert annual_growth(8.01, nc.q4, rest_weight=w_plan) == pytest.approx(nc.point)
     # the plan's Q4 for 10 % at its own weight: (10 - 0.68·8.01) / 0.32 = 14.23 (seed: 14,2)
     assert nowcast_annual(8.01, q4_weight=0.32).required_q4(10.0) == pytest.approx((10 - 0.68 * 8.01) / 0.32)
 
@@ -259,8 +263,8 @@ def test_nowcast_options_are_validated():
 
 def test_nowcast_is_deterministic(nowcast):
     assert nowcast_annual(grdp.load_plan()) == nowcast
-    # a bare growth figure gives the same forecast, with no targets to report on
-    bare = nowcast_annual(8.01)
+    # a bare growth figure at the same Q4 weight gives the same forecast, with no targets to report on
+    bare = nowcast_annual(8.01, q4_weight=nowcast.q4_weight)
     assert bare.prediction == nowcast.prediction and bare.targets == ()
 
 
@@ -276,8 +280,13 @@ def test_a_plan_for_a_year_the_national_file_does_not_reach(write_plan, plan_row
     origin = national_origin(2026, growth_9m=8.01)
     assert origin.quarters is None and origin.past.index.max() == 2025
     gaps = (origin.past["annual"] - origin.past["nine_months"]).dropna()
-    # mean_gap borrowed: 8.01 + (w_p / w_n) · mean past gap, with w_p = w_n by default
-    assert nc.point == pytest.approx(8.01 + gaps.mean())
+    # mean_gap borrowed (grdp.forecast.borrowing.borrow): the mean gap is w_n a + (1 - w_n) r; the province gets
+    # w_p a + (1 - w_p) r, with w_p the plan's own weight (route "plan", as for 2025: 0.3206) and r the mean revision
+    w_p, w_n, r = nc.q4_weight, origin.q4_weight, origin.revision.mean
+    assert w_p == pytest.approx(((10 - 8.01) / (14.2 - 8.01) + (10.5 - 8.01) / (15.8 - 8.01)) / 2)
+    a = (gaps.mean() - (1 - w_n) * r) / w_n
+    assert nc.point == pytest.approx(8.01 + w_p * a + (1 - w_p) * r)
+    assert nowcast_annual(plan, q4_weight=w_n).point == pytest.approx(8.01 + gaps.mean())
     with pytest.raises(ValueError, match="needs the year's quarters"):
         nowcast_annual(plan, method="sarimax")
     with pytest.raises(ValueError, match="give the 9-month growth"):

@@ -114,7 +114,8 @@ def test_summary_opens_with_the_key_findings(reports):
     # the share target, row 3 of Phụ lục 1: implausible (no admissible seasonal gap), not an identity failure
     assert "0 không khớp, 1 không hợp lý" in head and "Không hợp lý — dòng 3" in head
     assert "quý IV cần tăng 14,23–15,79 %" in head  # issue 3: at w4 = 0.32, 14.23 / 15.79
-    assert "với tỷ trọng của cả nước 0,271: 15,35–17,20 %" in head  # (10 - 0.729·8.01)/0.271 = 15.35
+    # the nation's latest weight (assumptions.csv national_q4_weight_latest): (10 - 0.718·8.01)/0.282 = 15.07, 16.84
+    assert "với tỷ trọng của cả nước năm gần nhất 0,282: 15,07–16,84 %" in head
     assert "xác suất đạt 10,0 % khoảng" in head  # the history-based range over methods and Q4 weights
     assert "cần các ngành thực hiện ít nhất 84 % mức tăng tốc" in head  # tests/test_scenarios.py: linear in the share
     assert "P(≥ 10,0 %)" in head

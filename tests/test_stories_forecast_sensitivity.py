@@ -120,12 +120,15 @@ def test_plan_question_without_a_grdp_row(plan_2026):
 
 
 def test_q4_weight_reading(plan_2025, plan_2026):
-    # (10 - 8.01)/(14.2 - 8.01) = 0.3215, (10.5 - 8.01)/(15.8 - 8.01) = 0.3196, mean 0.3206; national 0.271 (assumptions.csv)
+    # (10 - 8.01)/(14.2 - 8.01) = 0.3215, (10.5 - 8.01)/(15.8 - 8.01) = 0.3196, mean 0.3206 (grdp.q4_weight, route
+    # "plan", rounding 0.3108-0.3286); the nation's latest 0.282 (assumptions.csv national_q4_weight_latest)
     text = q4_weight_reading(plan_2025).text
-    assert "của cả nước: 0,271" in text and "ngụ ý trọng số 0,321 và 0,320, trung bình ≈ 0,321" in text
+    assert text.startswith("Tỷ trọng quý IV năm 2024 trong GRDP cả năm 2024 của tỉnh: 0,321 (0,311–0,329)")
+    assert "ngụ ý trọng số 0,321 và 0,320" in text and "cả nước năm gần nhất (0,282" in text
     # (9.5 - 8.62)/(11.4 - 8.62) = 0.3165, (9.8 - 8.62)/(12.5 - 8.62) = 0.3041, mean 0.3103
     text = q4_weight_reading(plan_2026, lang="en").text
-    assert "imply weights of 0.317 and 0.304, a mean ≈ 0.310" in text and "above the national weight" in text
+    assert "0.310 (0.292–0.322), from the plan's own GRDP figures" in text
+    assert "imply weights of 0.317 and 0.304" in text and "above the nation's latest (0.282" in text
     assert isinstance(q4_weight_reading(_without(plan_2026, GRDP_KEY)), NotApplicable)
 
 

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from grdp import InputError
 from grdp.core.periods import annual_growth, quarter_weights
 from grdp.forecast.origin import Revision, history_origin, national_origin
+from grdp.io.assumptions import assumptions
 from grdp.io.datasets import national_releases
 from grdp.io.history import read_history
 from grdp.io.vintages import (
@@ -181,6 +182,8 @@ def test_national_weights_are_the_reference_means(reference_levels):
     for q in range(4):
         assert NATIONAL_QUARTER_WEIGHTS[q] == pytest.approx(means[q + 1], abs=0.0006)
     assert table.loc[2013:2024, 4].min() < W4 < table.loc[2013:2024, 4].max()  # 0.26-0.28 band of the issue
+    # the latest year's Q4 weight (Q4 2023 / year 2023, the weight of 2024): the provinces' labelled fallback
+    assert assumptions().national_q4_weight_latest == pytest.approx(table.loc[2024, 4], abs=0.0005) == 0.282
 
 
 def test_scaled_weights_keep_the_q1_q3_pattern():

@@ -44,6 +44,7 @@ from grdp.report.build import build_report
 from grdp.sectors.conventions import read_contributions
 from grdp.sectors.decomposition import calibrate_bridge, contributions, implied_growth, required_sector_growth
 from grdp.sectors.model import SectorModel, sector_model
+from grdp.sectors.quarter_weight import Q4Weight, q4_weight
 from grdp.sectors.structure import merged_structure
 from grdp.sensitivity.derivatives import required_growth_grid, required_growth_sensitivity, revision_effect
 from grdp.sensitivity.montecarlo import MonteCarloResult, monte_carlo
@@ -83,6 +84,8 @@ __all__ = [
     "merged_structure",
     "sector_findings",
     "sector_model",
+    "q4_weight",
+    "Q4Weight",
     "SectorModel",
     # forecasts
     "nowcast_annual",

@@ -160,7 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
     forecast.add_argument("growth_9m", nargs="?", type=float, default=None, help="9-month growth, %% (default: the plan's GRDP row)")
     forecast.add_argument("--plan", type=Path, default=None, help="plan file for the 9 months and targets; default: the 2025 plan")
     forecast.add_argument("--history", type=Path, default=None, help="your own quarterly CSV: period,growth_yoy_pct (e.g. 2023Q1,8.22)")
-    forecast.add_argument("--q4-weight", type=float, default=None, help="Q4's share of the previous year (default: the national one)")
+    forecast.add_argument("--q4-weight", type=float, default=None, help="Q4's share of the previous year (default: the province's, grdp.q4_weight: its plan's rows; for a bare 9-month figure the nation's latest)")
     forecast.add_argument("--level", type=float, default=0.8, help="interval level (default 0.8)")
     forecast.add_argument("--lang", choices=("vi", "en"), default="vi")
     forecast.set_defaults(func=_cmd_forecast)

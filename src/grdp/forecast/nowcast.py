@@ -27,14 +27,19 @@ from grdp.forecast.borrowing import borrow, provincial_spread
 from grdp.forecast.methods import LEVELS, METHODS, MIN_QUARTERS, Prediction, get_method
 from grdp.forecast.origin import Origin, history_origin, national_origin
 from grdp.io.plan import MissingFigures, Plan
-from grdp.io.vintages import national_quarter_weights
+from grdp.sectors.quarter_weight import national_fallback
+from grdp.sectors.quarter_weight import q4_weight as province_q4_weight
 
 __all__ = ["Nowcast", "nowcast_annual", "default_q4_weight"]
 
 
 def default_q4_weight() -> float:
-    """Q4's previous-year weight by default: the national one (``assumptions.csv``)."""
-    return national_quarter_weights()[3]
+    """Q4's previous-year weight for a bare 9-month figure: the nation's latest (``assumptions.csv``).
+
+    A plan's forecast takes the province's own weight instead
+    (:func:`grdp.sectors.quarter_weight.q4_weight`).
+    """
+    return national_fallback()
 
 
 _NOWCAST_TEXT: dict[str, dict[str, str]] = {
@@ -215,7 +220,9 @@ def nowcast_annual(
         file's own Q1–Q3 of the year, when present, feed the models' dynamics.
     q4_weight : float, optional
         Q4's share of the previous year for the unit of the 9-month growth;
-        default :func:`default_q4_weight` (national).
+        default: for a plan, the province's (:func:`grdp.sectors.quarter_weight.q4_weight`:
+        its levels, else its plan's rows), for a bare figure
+        :func:`default_q4_weight` (the nation's latest).
     level : float
         Level of ``.lower``/``.upper`` (0,8).
     method : str, optional
@@ -267,6 +274,8 @@ def nowcast_annual(
         if figures is None:
             raise MissingFigures([("grdp_growth", "done")])
         growth_9m = figures.done
+        if q4_weight is None:
+            q4_weight = province_q4_weight(plan).value
         targets = plan.targets if targets is None else targets
         year = plan.year if year is None else year
     else:

@@ -29,9 +29,11 @@ from grdp.core.validation import check_lang
 from grdp.core.wording import num, probability, signed, target_probabilities
 from grdp.forecast.borrowing import ProvincialSpread, first_releases, province_name, provincial_spread
 from grdp.forecast.methods import METHODS
-from grdp.forecast.nowcast import default_q4_weight, nowcast_annual
+from grdp.forecast.nowcast import nowcast_annual
 from grdp.io.plan import MissingFigures, Plan
 from grdp.io.vintages import latest_nine_month_year, quarterly_growth
+from grdp.sectors.quarter_weight import national_fallback
+from grdp.sectors.quarter_weight import q4_weight as province_q4_weight
 
 __all__ = ["q4_excess_history", "PlanOutlook", "plan_outlook"]
 
@@ -222,9 +224,9 @@ def plan_outlook(
     plan : Plan
         Needs a GRDP row with its 9-month, Q4 and annual figures.
     q4_weights : sequence of float, optional
-        Default: the national weight (:func:`grdp.forecast.nowcast.default_q4_weight`)
-        and the weight the plan's own figures imply (the mean over the ends of
-        ``implied_weight(g9M, q4, target)``).
+        Default: the province's weight (:func:`grdp.sectors.quarter_weight.q4_weight`)
+        and, as a sensitivity, the nation's latest
+        (:func:`grdp.sectors.quarter_weight.national_fallback`) when it differs.
     methods : sequence of str, optional
         Default: ``sarimax`` and ``mean_gap`` where the national file holds the
         plan's year, ``mean_gap`` alone for a year it does not reach yet.
@@ -244,7 +246,11 @@ def plan_outlook(
         raise MissingFigures([("grdp_growth", "")])
     growth_9m, required_q4, targets = figures
     plan_weight = float(np.mean([implied_weight(growth_9m, q, t) for q, t in zip(required_q4, targets, strict=True)]))
-    weights = (default_q4_weight(), plan_weight) if q4_weights is None else tuple(float(w) for w in q4_weights)
+    if q4_weights is None:
+        own, national = province_q4_weight(plan).value, national_fallback()
+        weights: tuple[float, ...] = (own, national) if own != national else (own,)
+    else:
+        weights = tuple(float(w) for w in q4_weights)
     if methods is None:
         methods = ("sarimax", "mean_gap") if plan.year <= latest_nine_month_year() else ("mean_gap",)
     rows = []

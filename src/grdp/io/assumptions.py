@@ -34,7 +34,10 @@ class Assumptions:
     Attributes
     ----------
     national_quarter_weights : 4 floats
-        Previous-year quarterly weights of national GDP, Q1–Q4 (sum 1).
+        Previous-year quarterly weights of national GDP, Q1–Q4 (sum 1), mean over 2013–2024.
+    national_q4_weight_latest : float
+        The nation's previous-year Q4 weight of the latest complete year: the
+        fallback of a province's Q4 weight (:func:`grdp.sectors.quarter_weight.q4_weight`).
     industry_split : float
         Industry's share of industry + construction value added, merged province.
     industry_split_range : (float, float)
@@ -54,6 +57,7 @@ class Assumptions:
     """
 
     national_quarter_weights: tuple[float, float, float, float]
+    national_q4_weight_latest: float
     industry_split: float
     industry_split_range: tuple[float, float]
     seasonal_gap_range: tuple[float, float]
@@ -116,6 +120,7 @@ def read_assumptions(path: str | Path) -> Assumptions:
         raise InputError(f"the national quarterly weights must sum to 1; they sum to {sum(weights)}", file=name)
     return Assumptions(
         national_quarter_weights=weights,  # type: ignore[arg-type]
+        national_q4_weight_latest=get("national_q4_weight_latest"),
         industry_split=get("industry_split"),
         industry_split_range=(get("industry_split_low"), get("industry_split_high")),
         seasonal_gap_range=(get("seasonal_gap_low"), get("seasonal_gap_high")),

@@ -1,9 +1,13 @@
-"""A province's own quarterly growth history, read from a user's file.
+"""A province's own quarterly figures, read from a user's file: growth history and levels.
 
-The file format: a CSV (UTF-8) with a header and two columns, ``period``
-(``2023Q1``) and ``growth_yoy_pct`` (growth on the same quarter of the
-previous year, %). :func:`read_history` validates it and returns a quarterly
-series; :func:`grdp.forecast.origin.history_origin` builds a forecast origin on it.
+:func:`read_history` reads quarterly growth — a CSV (UTF-8) with a header and
+two columns, ``period`` (``2023Q1``) and ``growth_yoy_pct`` (growth on the same
+quarter of the previous year, %) — for
+:func:`grdp.forecast.origin.history_origin`. :func:`read_levels` reads
+quarterly GRDP levels at constant prices — columns ``period`` and ``level``,
+optionally ``province`` — and sums the provinces quarter by quarter (fixed-base
+levels add; growth rates never average), for the province's Q4 weight
+(:func:`grdp.sectors.quarter_weight.q4_weight`).
 """
 
 from __future__ import annotations
@@ -16,9 +20,10 @@ import pandas as pd
 from grdp.core.errors import InputError
 from grdp.core.numbers import parse_value
 
-__all__ = ["HISTORY_COLUMNS", "read_history"]
+__all__ = ["HISTORY_COLUMNS", "LEVEL_COLUMNS", "read_history", "read_levels"]
 
 HISTORY_COLUMNS = ("period", "growth_yoy_pct")
+LEVEL_COLUMNS = ("period", "level")
 _QUARTER = re.compile(r"^(\d{4})\s*-?\s*Q([1-4])$", re.IGNORECASE)
 
 
@@ -57,8 +62,73 @@ def read_history(source: str | Path | pd.DataFrame | pd.Series) -> pd.Series:
     """
     if isinstance(source, pd.Series):
         return _check_history(source.astype("float64").rename("growth"), name="history")
+    frame, name = _read_frame(source, HISTORY_COLUMNS, "history")
+    periods, values = _quarters(frame, "growth_yoy_pct", "%", name, "growth")
+    seen: set[pd.Period] = set()
+    for i, period in enumerate(periods):
+        if period in seen:
+            raise InputError("this quarter is given twice", text=str(frame["period"].iloc[i]), file=name, row=i + 2,
+                             column="period")
+        seen.add(period)
+    series = pd.Series(values, index=pd.PeriodIndex(periods, freq="Q"), name="growth").sort_index()
+    return _check_history(series, name=name)
+
+
+def read_levels(source: str | Path | pd.DataFrame) -> pd.Series:
+    """Read quarterly GRDP levels at constant prices and sum them over provinces, quarter by quarter.
+
+    The file format: a CSV (UTF-8) with a header and the columns
+
+    ``period``
+        a quarter written ``2024Q1``;
+    ``level``
+        GRDP of the quarter at constant prices, in any one unit for the whole
+        file (``12 345,6`` quoted or ``12345.6``);
+    ``province`` (optional)
+        for a province formed by a merger, its former provinces' levels, each
+        province's quarters once. They are added (fixed-base levels add).
+
+    Returns
+    -------
+    pandas.Series
+        The summed level on a quarterly ``PeriodIndex``, named ``level``; only
+        quarters every province gives.
+
+    Raises
+    ------
+    InputError
+        Naming the file, row, column and text: a missing column, a period that
+        is not a quarter, a level that is not one positive number, a quarter a
+        province gives twice.
+
+    Examples
+    --------
+    >>> lv = read_levels(pd.DataFrame({"province": ["A", "A", "B", "B"], "period": ["2024Q3", "2024Q4"] * 2,
+    ...                                "level": ["10", "12", "5", "6,5"]}))
+    >>> lv.index.astype(str).tolist(), lv.tolist()
+    (['2024Q3', '2024Q4'], [15.0, 18.5])
+    """
+    frame, name = _read_frame(source, LEVEL_COLUMNS, "levels")
+    provinces = frame["province"] if "province" in frame.columns else pd.Series([""] * len(frame), index=frame.index)
+    periods, values = _quarters(frame, "level", "", name, "level")
+    table = pd.DataFrame({"province": provinces.to_numpy(), "period": periods, "level": values})
+    for i, dup in enumerate(table.duplicated(["province", "period"])):
+        if dup:
+            raise InputError("this quarter is given twice for one province", text=str(table["period"].iloc[i]),
+                             file=name, row=i + 2, column="period")
+    if (table["level"] <= 0).any():
+        i = int((table["level"] <= 0).to_numpy().argmax())
+        raise InputError("a level must be positive", text=str(frame["level"].iloc[i]), file=name, row=i + 2, column="level")
+    wide = table.pivot(index="period", columns="province", values="level").dropna()
+    total = wide.sum(axis=1).rename("level")
+    total.index = pd.PeriodIndex(total.index, freq="Q")
+    return total.sort_index()
+
+
+def _read_frame(source: str | Path | pd.DataFrame, columns: tuple[str, ...], what: str) -> tuple[pd.DataFrame, str]:
+    """A table of strings with the required ``columns``, and the name errors cite."""
     if isinstance(source, pd.DataFrame):
-        frame, name = source.astype(str), "history"
+        frame, name = source.astype(str), what
     else:
         path = Path(source)
         name = path.name
@@ -69,34 +139,36 @@ def read_history(source: str | Path | pd.DataFrame | pd.Series) -> pd.Series:
         except (UnicodeDecodeError, pd.errors.ParserError) as err:
             raise InputError(f"not a UTF-8 CSV file ({err.__class__.__name__})", file=name) from None
     frame.columns = [str(c).strip() for c in frame.columns]
-    missing = [c for c in HISTORY_COLUMNS if c not in frame.columns]
+    missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise InputError(
-            f"the header must name the columns {', '.join(HISTORY_COLUMNS)}; missing: {', '.join(missing)}",
+            f"the header must name the columns {', '.join(columns)}; missing: {', '.join(missing)}",
             file=name,
             row=1,
         )
     if frame.empty:
         raise InputError("no quarters in the file", file=name)
+    return frame, name
+
+
+def _quarters(frame: pd.DataFrame, column: str, unit: str, name: str, what: str) -> tuple[list[pd.Period], list[float]]:
+    """Each row's quarter and single number, validated (file, row, column and text on error)."""
     periods, values = [], []
-    for i, (p, v) in enumerate(zip(frame["period"], frame["growth_yoy_pct"], strict=True)):
+    for i, (p, v) in enumerate(zip(frame["period"], frame[column], strict=True)):
         row = i + 2
         m = _QUARTER.match(str(p).strip())
         if not m:
             raise InputError("a period must be a quarter written like 2023Q1", text=str(p), file=name, row=row, column="period")
         try:
-            pv = parse_value(v, unit="%")
+            pv = parse_value(v, unit=unit)
         except InputError as err:
-            raise err.at(file=name, row=row, column="growth_yoy_pct") from None
+            raise err.at(file=name, row=row, column=column) from None
         if pv.bound != "exact" or pv.low is None:
-            raise InputError("growth must be one number (no range, bound or blank)", text=str(v), file=name, row=row, column="growth_yoy_pct")
-        period = pd.Period(year=int(m.group(1)), quarter=int(m.group(2)), freq="Q")
-        if period in periods:
-            raise InputError("this quarter is given twice", text=str(p), file=name, row=row, column="period")
-        periods.append(period)
+            raise InputError(f"{what} must be one number (no range, bound or blank)", text=str(v), file=name, row=row,
+                             column=column)
+        periods.append(pd.Period(year=int(m.group(1)), quarter=int(m.group(2)), freq="Q"))
         values.append(pv.low)
-    series = pd.Series(values, index=pd.PeriodIndex(periods, freq="Q"), name="growth").sort_index()
-    return _check_history(series, name=name)
+    return periods, values
 
 
 def _check_history(series: pd.Series, *, name: str) -> pd.Series:

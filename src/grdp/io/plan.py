@@ -22,7 +22,7 @@ import pandas as pd
 
 from grdp.core.labels import label, unit_label
 from grdp.core.numbers import PrintedValue, format_value
-from grdp.core.periods import MONTHS_PER_YEAR, Interval, implied_weight
+from grdp.core.periods import MONTHS_PER_YEAR, Interval, implied_weight, implied_weight_interval, rounding_interval
 from grdp.core.results import Result
 from grdp.core.typing import Kind, Lang, Period
 from grdp.core.validation import check_lang
@@ -303,6 +303,32 @@ class Plan(Result):
             return None
         done, rest, year = figures
         return float(sum(implied_weight(done, r, y) for r, y in zip(rest, year, strict=True)) / len(rest))
+
+    def implied_rest_weight_interval(self) -> Interval | None:
+        """The rest weights every end of the GRDP row allows, rounding included; ``None`` if they share none.
+
+        Each pair of ends gives :func:`grdp.core.periods.implied_weight_interval`
+        of the three figures' rounding intervals; the common part, clipped to
+        [0, 1], is what the row's figures allow together (the audit's verdict
+        rests on it).
+
+        >>> iv = load_plan().implied_rest_weight_interval()
+        >>> round(iv.low, 4), round(iv.high, 4)
+        (0.3108, 0.3286)
+        """
+        figures, row = self.growth_figures(), self.grdp
+        if figures is None or row is None:
+            return None
+        precision = {p: row.value(p).precision for p in PERIODS}
+        if any(v is None for v in precision.values()):
+            return None
+        done = rounding_interval(figures.done, precision["done"])  # type: ignore[arg-type]
+        common: Interval | None = Interval(0.0, 1.0)
+        for r, y in zip(figures.rest, figures.year, strict=True):
+            iv = implied_weight_interval(done, rounding_interval(r, precision["rest"]),  # type: ignore[arg-type]
+                                         rounding_interval(y, precision["year"]))  # type: ignore[arg-type]
+            common = common.intersection(iv) if common is not None else None
+        return common
 
     def period_label(self, period: Period, lang: Lang = "vi") -> str:
         """Header text of a period for this plan: ``Kết quả 9 tháng``, ``Q4 target`` …"""

@@ -7,10 +7,10 @@ from grdp.core.labels import label
 from grdp.core.periods import required_growth
 from grdp.core.wording import num
 from grdp.figures.audit import implied_weights_table, plot_implied_weights, plot_required_growth
-from grdp.forecast.nowcast import default_q4_weight
 from grdp.io.plan import GRDP_KEY
 from grdp.report.context import ReportContext, Section
 from grdp.report.export import ReportTable
+from grdp.sectors.quarter_weight import national_fallback
 
 __all__ = ["audit_section"]
 
@@ -58,14 +58,14 @@ def audit_section(ctx: ReportContext) -> Section:
     figs = ctx.plan.growth_figures()
     if identity is not None and identity.display_weight is not None and figs is not None:
         w_show, need = identity.display_weight, identity.required_rest
-        w_nat = default_q4_weight()
+        w_nat = national_fallback()
         nat = [float(required_growth(figs.done, y, rest_weight=w_nat)) for y in figs.year]
         headline.append(ctx.t(
             f"GRDP: nếu tỷ trọng quý IV năm trước là {num(w_show, 2, lang)} (như chính các số của kế hoạch "
             f"ngầm định), quý IV cần tăng {num(need[0], 2, lang)}–{num(need[-1], 2, lang)} %; "
-            f"với tỷ trọng của cả nước {num(w_nat, 3, lang)}: {num(nat[0], 2, lang)}–{num(nat[-1], 2, lang)} %.",
+            f"với tỷ trọng của cả nước năm gần nhất {num(w_nat, 3, lang)}: {num(nat[0], 2, lang)}–{num(nat[-1], 2, lang)} %.",
             f"GRDP: if Q4's previous-year weight is {num(w_show, 2, lang)} (as the plan's own figures imply), Q4 "
-            f"must grow {num(need[0], 2, lang)}–{num(need[-1], 2, lang)} %; at the national "
+            f"must grow {num(need[0], 2, lang)}–{num(need[-1], 2, lang)} %; at the nation's latest "
             f"weight of {num(w_nat, 3, lang)}: {num(nat[0], 2, lang)}–{num(nat[-1], 2, lang)} %."))
     return Section(
         "audit",

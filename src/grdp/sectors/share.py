@@ -37,9 +37,9 @@ from grdp.core.results import Result
 from grdp.core.typing import Lang
 from grdp.core.wording import num, period_names, phrase, signed, span
 from grdp.io.plan import Plan
-from grdp.io.vintages import national_quarter_weights
 from grdp.sectors.decomposition import implied_growth
 from grdp.sectors.keys import group_share, split_structure
+from grdp.sectors.quarter_weight import national_fallback, q4_weight
 from grdp.sectors.share_path import national_seasonal_gaps, previous_structure, year_share_from_done
 from grdp.sectors.structure import BaseStructure, default_split, merged_structure, seasonal_gap_range, split_range
 from grdp.sectors.targets import (
@@ -97,7 +97,8 @@ class ShareTargetCheck(Result):
         The annual share at the default split, a bridge of 1 and no seasonal gap:
         what the sector targets alone do to the 9-month share.
     rest_weights : (float, float)
-        Q4's weight in GRDP: the one the plan's GRDP figures imply and the national one.
+        Q4's previous-year weight in GRDP: the province's
+        (:func:`grdp.sectors.quarter_weight.q4_weight`) and the nation's latest.
     rest_share_needed : (float, float)
         The share Q4 alone would need, at each of ``rest_weights``, for the year to
         reach the target: ``(T - (1 - w) D) / w`` (quarter shares average to the
@@ -177,8 +178,8 @@ class ShareTargetCheck(Result):
                    if same else f"Cơ cấu ước tính năm {period} là {num(self.published, 1, lang)} % ({parts})")
             return (
                 f"Để tỷ trọng cả năm đạt {T} % từ {D} % của {done}, riêng {rest} phải đạt khoảng {num(q_plan, 1, lang)} % "
-                f"(tỷ trọng {rest} trong GRDP {num(w_plan, 2, lang)} như các số GRDP của kế hoạch ngầm định; "
-                f"{num(q_nat, 1, lang)} % với {num(w_nat, 3, lang)} của cả nước), cao hơn {done} "
+                f"(với tỷ trọng {rest} của tỉnh trong GRDP năm trước, {num(w_plan, 3, lang)}; "
+                f"{num(q_nat, 1, lang)} % với {num(w_nat, 3, lang)} của cả nước năm gần nhất), cao hơn {done} "
                 f"{num(q_plan - self.done.mid, 1, lang)} điểm %. Tăng trưởng theo mục tiêu các ngành chỉ làm tỷ trọng cả năm "
                 f"thay đổi {move} điểm (tới {num(self.growth_only, 2, lang)} %); phần còn lại phải do cơ cấu mùa vụ — "
                 f"chênh lệch cả năm so với {done} phải là {need} điểm %, trong khi với nông nghiệp khoảng "
@@ -192,8 +193,8 @@ class ShareTargetCheck(Result):
                if same else f"The {period} structure estimate is {num(self.published, 1, lang)} % ({parts})")
         return (
             f"For the year's share to reach {T} % from {D} % in the {done}, {rest} alone would need about "
-            f"{num(q_plan, 1, lang)} % (at {rest}'s GRDP weight of {num(w_plan, 2, lang)}, as the plan's GRDP figures imply; "
-            f"{num(q_nat, 1, lang)} % at the national {num(w_nat, 3, lang)}), {num(q_plan - self.done.mid, 1, lang)} points "
+            f"{num(q_plan, 1, lang)} % (at the province's previous-year {rest} weight, {num(w_plan, 3, lang)}; "
+            f"{num(q_nat, 1, lang)} % at the nation's latest {num(w_nat, 3, lang)}), {num(q_plan - self.done.mid, 1, lang)} points "
             f"above the {done}. Growth at the sector targets moves the year's share by only {move} points (to "
             f"{num(self.growth_only, 2, lang)} %); the rest would have to come from the seasonal pattern — the year's share "
             f"would need to exceed the {done}' by {need} points, while with agriculture at about "
@@ -310,9 +311,7 @@ def check_share_target(
     prev = previous_structure(base, {**{k: bridges * v for k, v in gy.items()},
                                      "taxes": implied_growth(gy, base, bridge=bridges, weights_of="current")})
     rise = group_published - np.asarray(group_share(prev))
-    w_plan = plan.implied_rest_weight()
-    w_nat = national_quarter_weights()[3]
-    rest_weights = (w_plan if w_plan is not None else w_nat, w_nat)
+    rest_weights = (q4_weight(plan).value, national_fallback())
     return ShareTargetCheck(
         growth_only=float(implied_year_share(plan, structure=structure, taxes_share_done=taxes_share_done)),
         rest_weights=rest_weights,

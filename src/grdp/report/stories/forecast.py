@@ -22,12 +22,13 @@ from grdp.core.wording import Prose, num, period_names, phrase, probability, sha
 from grdp.forecast.backtesting import Backtest
 from grdp.forecast.borrowing import province_name
 from grdp.forecast.methods import METHODS
-from grdp.forecast.nowcast import default_q4_weight, nowcast_annual
+from grdp.forecast.nowcast import nowcast_annual
 from grdp.forecast.origin import national_origin
 from grdp.forecast.outlook import PlanOutlook
 from grdp.io.plan import Plan
 from grdp.io.vintages import growth_releases, latest_nine_month_year, nine_month_release
 from grdp.report.stories.applicability import NotApplicable, not_applicable
+from grdp.sectors.quarter_weight import national_fallback, q4_weight
 
 __all__ = [
     "MAE_REDUCTION_GOAL",
@@ -148,44 +149,42 @@ and 10.0–10.5 % for the year. ... published 2025-10-06...
 
 
 def q4_weight_reading(plan: Plan, *, lang: Lang = "vi") -> Prose:
-    """The national Q4 weight grdp assumes by default, against the weight the plan's own figures imply.
+    """The province's Q4 weight grdp forecasts with, what it rests on, and the plan's own ends against the nation's.
 
     Returns
     -------
     Prose
-        The national previous-year Q4 weight (``assumptions.csv``), the weight
-        each pair of the plan's GRDP ends implies
-        (``(gY − g9M)/(g4 − g9M)``, :func:`grdp.core.periods.implied_weight`)
-        and their mean (:meth:`grdp.io.plan.Plan.implied_rest_weight`).
+        :func:`grdp.sectors.quarter_weight.q4_weight`'s summary (value, interval,
+        route, other evidence), then the weight each pair of the plan's GRDP ends
+        implies (``(gY − g9M)/(g4 − g9M)``, :func:`grdp.core.periods.implied_weight`)
+        against the nation's latest (``assumptions.csv``, ``national_q4_weight_latest``).
 
     Examples
     --------
     >>> from grdp.io.plan import load_plan
     >>> print(q4_weight_reading(load_plan()))  # doctest: +ELLIPSIS
-    Trọng số quý IV mặc định của grdp là của cả nước: 0,271 ... ngụ ý trọng số 0,321 và 0,320, trung bình ≈ 0,321 ...
+    Tỷ trọng quý IV năm 2024 ... 0,321 (0,311–0,329), theo các số GRDP của chính kế hoạch. ... ngụ ý trọng số 0,321 và 0,320...
     """
     lang = check_lang(lang)
     figures = plan.growth_figures()
-    mean = plan.implied_rest_weight()
-    if figures is None or mean is None:
+    if figures is None or plan.implied_rest_weight() is None:
         return _no_grdp_row(plan, lang)
+    weight = q4_weight(plan, lang=lang)
     done_name, rest_name = period_names(plan.months_done, lang)
-    national = default_q4_weight()
+    national = national_fallback()
     pairs = "; ".join(f"{rest_name} {_pct(r, lang)} % → {phrase(lang, 'năm', 'year')} {_pct(y, lang)} %"
                       for r, y in zip(figures.rest, figures.year, strict=True))
     ends = phrase(lang, " và ", " and ").join(num(float(implied_weight(figures.done, r, y)), 3, lang)
                                               for r, y in zip(figures.rest, figures.year, strict=True))
-    side = phrase(lang, "cao hơn" if mean > national else "thấp hơn", "above" if mean > national else "below")
-    return Prose(phrase(
+    side = phrase(lang, "cao hơn" if weight.value > national else "thấp hơn", "above" if weight.value > national else "below")
+    return Prose(weight.summary(lang=lang) + " " + phrase(
         lang,
-        f"Trọng số quý IV mặc định của grdp là của cả nước: {num(national, 3, lang)} (tỷ trọng quý IV trong năm trước, "
-        f"giá so sánh 2010; assumptions.csv, dòng national_q4_weight). Các con số của kế hoạch ({done_name} "
-        f"{_pct(figures.done, lang)} %; {pairs}) ngụ ý trọng số {ends}, trung bình ≈ {num(mean, 3, lang)} cho tỉnh — "
-        f"{side} trọng số cả nước.",
-        f"grdp's default Q4 weight is the national one: {num(national, 3, lang)} (Q4's share of the previous year at "
-        f"constant 2010 prices; assumptions.csv, row national_q4_weight). The plan's own figures ({done_name} "
-        f"{_pct(figures.done, lang)} %; {pairs}) imply weights of {ends}, a mean ≈ {num(mean, 3, lang)} for the "
-        f"province — {side} the national weight.",
+        f"Các con số của kế hoạch ({done_name} {_pct(figures.done, lang)} %; {pairs}) ngụ ý trọng số {ends}. "
+        f"Tỷ trọng grdp dùng {side} tỷ trọng của cả nước năm gần nhất ({num(national, 3, lang)}, giá so sánh 2010; "
+        "assumptions.csv, dòng national_q4_weight_latest), chỉ dùng khi tỉnh không có số nào.",
+        f"The plan's own figures ({done_name} {_pct(figures.done, lang)} %; {pairs}) imply weights of {ends}. "
+        f"The weight grdp uses is {side} the nation's latest ({num(national, 3, lang)}, constant 2010 prices; "
+        "assumptions.csv, row national_q4_weight_latest), which serves only when nothing of the province gives one.",
     ))
 
 
