@@ -83,6 +83,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "au_check_kind_unknown": ("Chưa rõ loại chỉ tiêu", "Unknown kind"),
     # forecasts (grdp.forecast)
     "fc_nine_months": ("Cả năm = 9 tháng", "Annual = 9 months"),
+    "fc_panel_nine_months": ("Cả năm = 9 tháng", "Annual = 9 months"),
+    "fc_panel_panel_gap": ("9 tháng + chênh lệch bình quân các tỉnh", "9 months + the provinces' mean gap"),
+    "fc_panel_national_gap": ("9 tháng + chênh lệch dự báo của cả nước", "9 months + the national gap forecast"),
+    "fc_panel_panel_regression": ("9 tháng + chênh lệch các tỉnh theo chênh lệch cả nước (hồi quy)",
+                                  "9 months + the provinces' gap on the national gap (regression)"),
     "fc_mean_gap": ("9 tháng + chênh lệch bình quân", "9 months + mean gap"),
     "fc_q4_equals_q3": ("Quý IV = quý III", "Q4 = Q3"),
     "fc_sarimax": ("SARIMAX trên tốc độ tăng, có yếu tố quý", "SARIMAX on growth with quarter means"),
