@@ -55,7 +55,8 @@ def test_national_weights_sum_to_one_and_q4_is_the_default_weight():
 def test_the_report_what_if_and_the_scenario_multipliers():
     a = assumptions()
     assert a.what_if == {"construction": 20.0}  # the leaders' question of issue 6
-    assert a.scenario_multipliers == {"low": 0.5, "base": 1.0, "high": 1.25}  # the rule of data/raw/scenarios_2025.csv
+    # the rule of data/raw/scenarios_2025.csv, and no acceleration at all (review 2026-11, section 5)
+    assert a.scenario_multipliers == {"pace": 0.0, "low": 0.5, "base": 1.0, "high": 1.25}
 
 
 def _write(tmp_path, rows):

@@ -182,9 +182,13 @@ def test_result_tables_and_figures():
     f = r.to_frame()
     assert f["threshold"].tolist() == [10.0, 10.5]
     assert (f["ci_low"] < f["probability"]).all() and (f["probability"] < f["ci_high"]).all()
-    assert "P(≥ 10,0 %)" in r.summary() and "100.000 lần mô phỏng" in r.summary()
-    assert "100,000 draws" in r.summary(lang="en")
-    assert r.table().columns[1] == "Xác suất (%)"
+    # the share of draws is conditional on the ranges and says so; its simulation error is a bound, not 0,03
+    assert "Tỷ lệ lượt mô phỏng đạt ≥ 10,0 %" in r.summary() and "100.000 lần mô phỏng" in r.summary()
+    assert "có điều kiện" in r.summary() and "P(≥" not in r.summary()
+    se = 1.96 * 100 * r.std_error(10.0)  # 1.96·sqrt(p(1-p)/1e5) in points: between 0.1 and 0.5 here
+    assert 0.1 <= se < 0.5 and "sai số mô phỏng dưới 0,5 điểm %" in r.summary()
+    assert "100,000 draws" in r.summary(lang="en") and "conditional on the ranges" in r.summary(lang="en")
+    assert r.table().columns[1] == "Tỷ lệ lượt mô phỏng đạt ngưỡng (%)"
     assert r.quantiles().index.tolist() == [0.05, 0.1, 0.5, 0.9, 0.95]
     fig = r.plot()
     ax = fig.axes[0]
@@ -193,7 +197,10 @@ def test_result_tables_and_figures():
     assert shares.sum() == pytest.approx(99.9, abs=0.01)
     assert ax.get_xlabel() == "Tăng trưởng GRDP cả năm (%)"
     texts = [t.get_text() for t in ax.texts]
-    assert any(f"= {r.probability(10.0) * 100:.1f}".replace(".", ",") in t for t in texts)
+    assert any(f"≥ 10,0 %: {r.probability(10.0) * 100:.0f} % lượt mô phỏng" in t for t in texts)
+    assert ax.get_title(loc="left") == ""  # no calibrated forecast given: the chart does not pretend to one
+    led = r.plot(calibrated={10.0: 0.067, 10.5: 0.067})
+    assert led.axes[0].get_title(loc="left") == "Dự báo hiệu chỉnh trên các tỉnh: P(≥ 10,0 %) ≈ 7 %; P(≥ 10,5 %) ≈ 7 %"
     conv = r.plot(kind="convergence")
     se_line = conv.axes[1].lines[0]  # P(>= 10): sqrt(p(1-p)/n) in points, ending at the full run's SE
     assert se_line.get_xdata()[-1] == r.n and se_line.get_ydata()[-1] == pytest.approx(100 * r.std_error(10.0))

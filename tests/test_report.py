@@ -116,9 +116,12 @@ def test_summary_opens_with_the_key_findings(reports):
     assert "quý IV cần tăng 14,23–15,79 %" in head  # issue 3: at w4 = 0.32, 14.23 / 15.79
     # the nation's latest weight (assumptions.csv national_q4_weight_latest): (10 - 0.718·8.01)/0.282 = 15.07, 16.84
     assert "với tỷ trọng của cả nước năm gần nhất 0,282: 15,07–16,84 %" in head
-    assert "xác suất đạt 10,0 % khoảng" in head  # the history-based range over methods and Q4 weights
     assert "cần các ngành thực hiện ít nhất 84 % mức tăng tốc" in head  # tests/test_scenarios.py: linear in the share
-    assert "P(≥ 10,0 %)" in head
+    # the calibrated forecast leads (tests/test_panel_forecast.py: (k + 1)/(n + 2) with 4 of 73 errors above 1.92)
+    assert head.startswith("Tóm tắt\n\n- Dự báo hiệu chỉnh trên các tỉnh (9 tháng 8,01 %)")
+    assert "xác suất đạt 10,0 % khoảng 7 % — 4/73 tỉnh-năm" in head
+    # the scenario simulation is never among the key findings, nor any P(≥ ...) without its condition
+    assert "Mô phỏng" not in head and "P(≥" not in head
 
 
 def test_a_plan_of_another_year_gets_its_own_report(report_2026):

@@ -263,8 +263,11 @@ def test_monte_carlo_reading_carries_its_condition(plan_2026):
     m = sector_model(plan_2026)
     mc = monte_carlo(m, scenario_ranges(plan_scenarios(m)), n=10_000)
     vi, en = monte_carlo_reading(mc).text, monte_carlo_reading(mc, lang="en").text
-    assert vi.startswith("P(≥ 9,5 %) = ") and "**có điều kiện theo các khoảng kịch bản, không phải dự báo**" in vi
-    assert "**conditional on the scenario ranges, not a forecast**" in en
+    # shares of draws, with their condition in the same sentence; never written as P(≥ target)
+    assert vi.startswith("Nếu quý IV của mỗi ngành nằm giữa tốc độ 9 tháng và 125 % mức tăng tốc")
+    assert f"{100 * mc.probability(9.5):.0f} % lượt mô phỏng đạt 9,5 %" in vi and "P(≥" not in vi
+    assert "**có điều kiện theo các khoảng kịch bản, không phải xác suất đạt mục tiêu**" in vi
+    assert "**conditional on the scenario ranges, not the probability of the target**" in en
     # seed: grdp.sensitivity.montecarlo.DEFAULT_SEED; 13 national revisions (test_revision_record)
     assert "10.000 lần mô phỏng, seed 20251001; điều chỉnh số 9 tháng lấy lại mẫu từ 13 lần điều chỉnh" in vi
     assert monte_carlo_reading(not_applicable("x", "y")).text.endswith("x.")

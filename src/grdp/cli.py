@@ -76,6 +76,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def _cmd_forecast(args: argparse.Namespace) -> int:
     from grdp.forecast.nowcast import nowcast_annual
+    from grdp.forecast.panel import provincial_forecast
     from grdp.io.plan import load_plan
 
     plan = load_plan(args.plan)
@@ -83,9 +84,18 @@ def _cmd_forecast(args: argparse.Namespace) -> int:
         if plan.growth_figures() is None:
             raise InputError("give the 9-month growth: the plan has no GRDP row with a 9-month figure")
         nc = nowcast_annual(plan, history=args.history, q4_weight=args.q4_weight, level=args.level, lang=args.lang)
+        subject: object = plan
     else:
         nc = nowcast_annual(args.growth_9m, history=args.history, q4_weight=args.q4_weight, level=args.level,
                             targets=plan.targets, year=plan.year, lang=args.lang)
+        subject = args.growth_9m
+    if args.history is None:
+        # The calibrated forecast first: it learns from the provinces; the borrowed national pattern follows.
+        pf = provincial_forecast(subject, year=plan.year, targets=plan.targets, level=args.level, lang=args.lang)  # type: ignore[arg-type]
+        print(pf.summary(lang=args.lang))
+        print()
+        print(pf.table(lang=args.lang).to_string(index=False))
+        print()
     print(nc.summary(lang=args.lang))
     print()
     print(nc.table(lang=args.lang).to_string(index=False))
@@ -93,6 +103,14 @@ def _cmd_forecast(args: argparse.Namespace) -> int:
 
 
 def _cmd_backtest(args: argparse.Namespace) -> int:
+    if args.panel:
+        from grdp.forecast.panel import panel_backtest
+
+        pb = panel_backtest(predictive=args.predictive, lang=args.lang)
+        print(pb.summary(lang=args.lang))
+        print()
+        print(pb.table(lang=args.lang).to_string(index=False))
+        return EXIT_OK
     from grdp.forecast.backtesting import backtest
 
     bt = backtest(vintage=args.vintage, lang=args.lang)
@@ -165,8 +183,12 @@ def build_parser() -> argparse.ArgumentParser:
     forecast.add_argument("--lang", choices=("vi", "en"), default="vi")
     forecast.set_defaults(func=_cmd_forecast)
 
-    bt = sub.add_parser("backtest", help="how the forecast methods did at each 9-month release since 2013")
+    bt = sub.add_parser("backtest", help="how the forecast methods did at each 9-month release since 2013 (nation, or --panel)")
     bt.add_argument("--vintage", choices=("first", "latest"), default="first")
+    bt.add_argument("--panel", action="store_true",
+                    help="score the provincial methods on the provinces' panel, leaving one year out")
+    bt.add_argument("--predictive", choices=("empirical", "t"), default="empirical",
+                    help="with --panel: the errors as they are (default) or the t form specified before scoring")
     bt.add_argument("--lang", choices=("vi", "en"), default="vi")
     bt.set_defaults(func=_cmd_backtest)
 

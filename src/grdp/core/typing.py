@@ -19,6 +19,7 @@ __all__ = [
     "MethodKind",
     "Outcome",
     "Period",
+    "Predictive",
     "RevisionHorizon",
     "RevisionMethod",
     "Verdict",
@@ -46,6 +47,8 @@ Convention = Literal["points", "share_of_growth", "ambiguous", "neither"]
 """How a printed set of sector contributions reads (:mod:`grdp.sectors.conventions`)."""
 MethodKind = Literal["baseline", "model"]
 """A forecast method is a simple rule or a statistical model."""
+Predictive = Literal["empirical", "t"]
+"""A panel forecast's distribution: its leave-one-year-out errors as they are, or a ``t`` fitted to them."""
 Distribution = Literal["triangular", "split_normal"]
 """Shape of a sector's Q4 growth between its low and high values (:mod:`grdp.sensitivity.montecarlo`)."""
 RevisionMethod = Literal["bootstrap", "normal", "none"]

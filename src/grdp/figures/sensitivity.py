@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -97,31 +98,53 @@ def plot_tornado(tornado: Tornado, *, lang: Lang | None = None, ax: Any = None) 
     return fig
 
 
-def plot_monte_carlo(result: MonteCarloResult, *, bins: int = 120, lang: Lang | None = None, ax: Any = None) -> Figure:
-    """Histogram of annual growth (share of draws), the target band shaded, P(≥ each end) written on it."""
+def plot_monte_carlo(
+    result: MonteCarloResult,
+    *,
+    calibrated: Mapping[float, float] | None = None,
+    bins: int = 120,
+    lang: Lang | None = None,
+    ax: Any = None,
+) -> Figure:
+    """What the scenarios take: a histogram of annual growth (share of draws), the target band shaded.
+
+    ``calibrated`` (threshold → probability), when given, leads the chart: the
+    calibrated forecast's probabilities open the title, and the draws' shares
+    at each threshold are written as shares of draws, conditional on the
+    scenario ranges — never as a forecast's P(≥ target).
+    """
     lang = result.language(lang)
     lo, hi = np.quantile(result.annual, [0.0005, 0.9995])
     counts, edges = np.histogram(result.annual, bins=bins, range=(float(lo), float(hi)))
     share = counts / result.n * 100
     ts = sorted(result.thresholds)
     with report_axes(ax, lang, height_cm=8.0) as (fig, ax):
+        if calibrated:
+            probs = "; ".join(f"P(≥ {num(t, 1, lang)} %) ≈ {num(100 * p, 0, lang)} %" for t, p in sorted(calibrated.items()))
+            ax.set_title(phrase(lang, f"Dự báo hiệu chỉnh trên các tỉnh: {probs}",
+                                f"Forecast calibrated on the provinces: {probs}"), fontsize=8, loc="left")
         if len(ts) >= 2:
             ax.axvspan(ts[0], ts[-1], color=PALETTE[3], alpha=0.2, lw=0,
                        label=phrase(lang, "Khoảng mục tiêu", "Target range"))
         ax.stairs(share, edges, fill=True, color=PALETTE[0], alpha=0.85,
-                  label=phrase(lang, "Tăng trưởng cả năm mô phỏng", "Simulated annual growth"))
+                  label=phrase(lang, "Mô phỏng nếu các ngành tăng trong khoảng kịch bản (có điều kiện)",
+                               "Simulated if sectors grow within the scenario ranges (conditional)"))
         top = float(share.max())
+        middle = (float(edges[0]) + float(edges[-1])) / 2
         for i, t in enumerate(ts):
             p = result.probability(t)
             ax.axvline(t, color=PALETTE[1 + i], lw=1.2, ls="--")
-            ax.text(t, top * (1.02 - 0.1 * i), f" P(≥ {num(t, 1, lang)} %) = {num(100 * p, 1, lang)} %",
-                    color=PALETTE[1 + i], fontsize=7, va="bottom")
-        ax.set_ylim(0, top * 1.15)
+            right = t > middle  # keep the words inside the axes: to the left of a line on the right half
+            words = phrase(lang, f"≥ {num(t, 1, lang)} %: {num(100 * p, 0, lang)} % lượt mô phỏng",
+                           f"≥ {num(t, 1, lang)} %: {num(100 * p, 0, lang)} % of draws")
+            ax.text(t, top * (1.18 - 0.09 * i), f"{words} " if right else f" {words}", color=PALETTE[1 + i], fontsize=7,
+                    va="bottom", ha="right" if right else "left")
+        ax.set_ylim(0, top * 1.3)
         ax.set_axisbelow(True)
         ax.set_xlabel(phrase(lang, "Tăng trưởng GRDP cả năm (%)", "Annual GRDP growth (%)"))
         ax.set_ylabel(phrase(lang, "Tỷ lệ số lần mô phỏng (%)", "Share of draws (%)"))
         use_decimal_comma(ax, axis="both", lang=lang)
-        ax.legend(loc="upper left")
+        ax.legend(loc="center left", fontsize=6.5)
     return fig
 
 

@@ -19,11 +19,19 @@ annual growth as its 9-month figure plus a gap:
     pooled provincial gap shrunk toward the national pattern as far as the
     panel says it should.
 
-**Intervals** are calibrated on the panel, never assumed: a method's scale is
-the root mean square of its leave-one-year-out errors on the years it is
-trained on (errors within a year share the year's shocks, so years, not
-province-years, are left out), with ``t`` degrees of freedom one less than the
-number of those years.
+**Intervals and probabilities** are calibrated on the panel, never assumed. A
+method's errors are its leave-one-year-out errors on the years it is trained
+on (errors within a year share the year's shocks, so years, not
+province-years, are left out). The predictive distribution is the point plus
+those errors (``predictive="empirical"``, the default): intervals are their
+quantiles and ``P(annual ≥ x)`` the share of errors at least ``x − point``,
+smoothed as ``(k + 1) / (n + 2)`` so that no probability reads 0 or 1. The
+form specified before scoring was ``point + s · t(df)`` with ``s`` the errors'
+root mean square and ``df`` the years less one (``predictive="t"``); the panel
+backtest's reliability check (:meth:`PanelBacktest.reliability`) showed it
+doubling the upper-tail probabilities — provinces' errors are skewed, with a
+long tail of shortfalls — so the empirical form replaced it. Both stay
+available and both are reported.
 
 **Scoring** (:func:`panel_backtest`, ``grdp backtest --panel``): every method
 leave-one-year-out over the panel's years with a national forecast (2013 on):
@@ -49,9 +57,10 @@ import numpy as np
 import pandas as pd
 
 from grdp.core.labels import label
+from grdp.core.periods import Interval
 from grdp.core.results import Result
-from grdp.core.typing import Lang
-from grdp.core.validation import check_lang, check_level, check_option
+from grdp.core.typing import Lang, Predictive
+from grdp.core.validation import check_lang, check_level, check_literal, check_option
 from grdp.core.wording import num, phrase, probability, signed, target_probabilities
 from grdp.forecast.backtesting import BACKTEST_FIRST_YEAR
 from grdp.forecast.methods import LEVELS, METHODS, Prediction
@@ -62,6 +71,7 @@ from grdp.io.vintages import latest_nine_month_year
 
 __all__ = [
     "PANEL_METHODS",
+    "PanelPrediction",
     "COVERAGE_BAND",
     "MAE_TARGET",
     "national_gap_forecasts",
@@ -80,6 +90,8 @@ COVERAGE_BAND = (0.75, 0.88)
 MAE_TARGET = 0.85
 """A method's mean absolute error, as a share of ``nine_months``', the forecast aims at."""
 _NEAR_TIE = 0.02
+RELIABILITY_STEPS = (0.5, 1.0, 1.5, 2.0, 2.5)
+"""Distances above the point (points) at which the forecast probabilities are checked against outcomes."""
 
 
 def national_gap_forecast(year: int, growth_9m: float | None = None) -> float:
@@ -126,16 +138,64 @@ def _gap(coef: tuple[float, float], national_gap: float | np.ndarray) -> float |
     return coef[0] + coef[1] * national_gap
 
 
-def _calibrated(method: str, train: pd.DataFrame) -> tuple[tuple[float, float], float, float]:
-    """A method fitted on ``train``, with its scale and df from leave-one-year-out errors inside ``train``."""
+@dataclass(frozen=True)
+class PanelPrediction:
+    """Annual growth as ``point`` plus the method's leave-one-year-out errors (or their ``t`` fit).
+
+    Examples
+    --------
+    >>> p = PanelPrediction("demo", point=8.0, errors=(-2.0, -1.0, 0.0, 0.5, 1.0), years=3)
+    >>> round(p.prob_at_least(8.6), 3)   # one error of five at least +0,6: (1 + 1) / (5 + 2)
+    0.286
+    >>> round(PanelPrediction("demo", 8.0, (-2.0, -1.0, 0.0, 0.5, 1.0), 3, form="t").prob_at_least(8.0), 3)
+    0.5
+    """
+
+    method: str
+    point: float
+    errors: tuple[float, ...]
+    years: int
+    form: Predictive = "empirical"
+
+    @property
+    def scale(self) -> float:
+        """Root mean square of the errors."""
+        return float(np.sqrt(np.mean(np.square(self.errors))))
+
+    @property
+    def df(self) -> float:
+        """Degrees of freedom of the ``t`` form: the years the errors come from, less one."""
+        return float(max(self.years - 1, 1))
+
+    def _t(self) -> Prediction:
+        return Prediction(self.method, self.point, self.scale, self.df)
+
+    def interval(self, level: float = LEVELS[0]) -> Interval:
+        """The central interval at ``level``: the errors' quantiles (or the ``t`` form's)."""
+        check_level(level)
+        if self.form == "t":
+            return self._t().interval(level)
+        a = (1 - level) / 2
+        lo, hi = np.quantile(np.asarray(self.errors), [a, 1 - a])
+        return Interval(self.point + float(lo), self.point + float(hi))
+
+    def prob_at_least(self, x: float) -> float:
+        """P(annual growth ≥ ``x``): ``(k + 1) / (n + 2)`` with ``k`` of ``n`` errors at least ``x − point``."""
+        if self.form == "t":
+            return self._t().prob_at_least(x)
+        e = np.asarray(self.errors)
+        return float((np.sum(e >= x - self.point) + 1) / (len(e) + 2))
+
+
+def _calibrated(method: str, train: pd.DataFrame) -> tuple[tuple[float, float], tuple[float, ...], int]:
+    """A method fitted on ``train``, with its leave-one-year-out errors inside ``train`` and their years."""
     errors = []
     years = sorted(train["year"].unique())
     for year in years:
         inner, out = train[train["year"] != year], train[train["year"] == year]
         coef = _fit(method, inner)
         errors.append(out["gap"].to_numpy(dtype="float64") - np.asarray(_gap(coef, out["national_gap"].to_numpy(dtype="float64"))))
-    e = np.concatenate(errors)
-    return _fit(method, train), float(np.sqrt(np.mean(e**2))), float(max(len(years) - 1, 1))
+    return _fit(method, train), tuple(float(x) for x in np.concatenate(errors)), len(years)
 
 
 def _with_national(panel: pd.DataFrame) -> pd.DataFrame:
@@ -155,17 +215,38 @@ class PanelBacktest(Result):
     """Every panel method, leave one year out, against provinces' first annual estimates.
 
     ``forecasts`` has one row per province-year and method: ``province``,
-    ``year``, ``method``, ``nine_months``, ``annual``, ``point``, ``scale``,
-    ``df``, ``lower_80``/``upper_80``, ``lower_95``/``upper_95``, ``error``.
+    ``year``, ``method``, ``nine_months``, ``annual``, ``point``,
+    ``lower_80``/``upper_80``, ``lower_95``/``upper_95``, ``error`` and
+    ``p_above_<d>``: the forecast probability of ending ``d`` points above the
+    point (:data:`RELIABILITY_STEPS`).
     """
 
     forecasts: pd.DataFrame = field(repr=False)
+    predictive: Predictive = "empirical"
     lang: Lang = "vi"
 
     _table_index: ClassVar[bool] = False
 
     def to_frame(self) -> pd.DataFrame:
         return self.forecasts.copy()
+
+    def reliability(self, method: str | None = None) -> pd.DataFrame:
+        """Forecast against observed frequency of ``annual ≥ point + d``, for each step ``d`` (points).
+
+        The check a probability of reaching a target must pass: ``predicted`` is
+        the mean forecast probability over the held-out province-years,
+        ``observed`` the share in which the year did end that far above the
+        point (default method: :attr:`default_method`).
+        """
+        method = self.default_method if method is None else method
+        f = self.forecasts[self.forecasts["method"] == method]
+        excess = f["annual"] - f["point"]
+        return pd.DataFrame({
+            "step": list(RELIABILITY_STEPS),
+            "predicted": [float(f[f"p_above_{d:g}"].mean()) for d in RELIABILITY_STEPS],
+            "observed": [float((excess >= d).mean()) for d in RELIABILITY_STEPS],
+            "n": len(f),
+        })
 
     def scores(self) -> pd.DataFrame:
         """Per method: ``n``, ``years``, ``mae``, ``bias``, ``rmse``, ``coverage_80``, ``coverage_95``,
@@ -247,7 +328,7 @@ def choose_default(scores: pd.DataFrame) -> str:
     s = scores.assign(rank=scores["method"].map(order))
     ok = s[s["coverage_80"].between(*COVERAGE_BAND)]
     if ok.empty:
-        s = s.assign(miss=(s["coverage_80"] - 0.8).abs())
+        s = s.assign(miss=(s["coverage_80"] - 0.8).abs().round(9))  # equal misses tie (float noise aside)
         return str(s.sort_values(["miss", "rank"], kind="stable")["method"].iloc[0])
     best = float(ok["interval_score_80"].min())
     near = ok[ok["interval_score_80"] <= best * (1 + _NEAR_TIE)]
@@ -258,6 +339,7 @@ def panel_backtest(
     panel: pd.DataFrame | None = None,
     *,
     methods: Sequence[str] = PANEL_METHODS,
+    predictive: Predictive = "empirical",
     lang: Lang = "vi",
 ) -> PanelBacktest:
     """Score every panel method leaving one year out (module notes).
@@ -268,9 +350,13 @@ def panel_backtest(
         :func:`grdp.io.panel.province_panel`'s layout; default the shipped panel.
         Years without a national forecast (before 2013) are left out.
     methods : sequence of str
+    predictive : {"empirical", "t"}
+        The predictive distribution (module notes); ``"t"`` is the form
+        specified before scoring.
     lang : {"vi", "en"}
     """
     lang = check_lang(lang)
+    predictive = check_literal("predictive", predictive, Predictive)
     for m in methods:
         check_option("method", m, PANEL_METHODS)
     p = _with_national(province_panel() if panel is None else panel)
@@ -281,15 +367,16 @@ def panel_backtest(
     for year in years:
         train, test = p[p["year"] != year], p[p["year"] == year]
         for m in methods:
-            coef, scale, df = _calibrated(m, train)
+            coef, errors, n_years = _calibrated(m, train)
             for r in test.itertuples(index=False):
-                pred = Prediction(m, r.nine_months + float(_gap(coef, r.national_gap)), scale, df)
+                pred = PanelPrediction(m, r.nine_months + float(_gap(coef, r.national_gap)), errors, n_years, predictive)
                 i80, i95 = pred.interval(LEVELS[0]), pred.interval(LEVELS[1])
                 rows.append({"province": r.province, "year": int(year), "method": m, "nine_months": r.nine_months,
-                             "annual": r.annual, "point": pred.point, "scale": scale, "df": df,
+                             "annual": r.annual, "point": pred.point,
                              "lower_80": i80.low, "upper_80": i80.high, "lower_95": i95.low, "upper_95": i95.high,
-                             "error": pred.point - r.annual})
-    return PanelBacktest(pd.DataFrame(rows), lang=lang)
+                             "error": pred.point - r.annual,
+                             **{f"p_above_{d:g}": pred.prob_at_least(pred.point + d) for d in RELIABILITY_STEPS}})
+    return PanelBacktest(pd.DataFrame(rows), predictive=predictive, lang=lang)
 
 
 @dataclass(frozen=True)
@@ -298,7 +385,7 @@ class ProvincialForecast(Result):
 
     Attributes
     ----------
-    prediction : Prediction
+    prediction : PanelPrediction
     growth_9m : float
     targets : tuple of float
     year : int
@@ -311,10 +398,14 @@ class ProvincialForecast(Result):
         Province-years and years the method learnt from.
     coverage_80 : float
         Its 80 % intervals' coverage in the panel backtest (the calibration).
+    reliability_gap : float
+        The largest difference, in the panel backtest, between the forecast
+        probability of ending a given distance above the point and how often it
+        happened (:meth:`PanelBacktest.reliability`).
     level : float
     """
 
-    prediction: Prediction
+    prediction: PanelPrediction
     growth_9m: float
     targets: tuple[float, ...]
     year: int
@@ -323,6 +414,7 @@ class ProvincialForecast(Result):
     n: int
     years: int
     coverage_80: float
+    reliability_gap: float = float("nan")
     level: float = 0.8
     lang: Lang = "vi"
 
@@ -349,8 +441,8 @@ class ProvincialForecast(Result):
 
     def to_frame(self) -> pd.DataFrame:
         row = {"method": self.method, "year": self.year, "growth_9m": self.growth_9m, "point": self.point,
-               "lower": self.lower, "upper": self.upper, "level": self.level, "scale": self.prediction.scale,
-               "df": self.prediction.df, "national_gap": self.national_gap, "intercept": self.coef[0],
+               "lower": self.lower, "upper": self.upper, "level": self.level, "predictive": self.prediction.form,
+               "scale": self.prediction.scale, "national_gap": self.national_gap, "intercept": self.coef[0],
                "slope": self.coef[1], "n": self.n, "years": self.years, "coverage_80": self.coverage_80}
         row.update({f"p_{t:g}": self.prob_at_least(t) for t in self.targets})
         return pd.DataFrame([row])
@@ -387,6 +479,16 @@ class ProvincialForecast(Result):
         if probs:
             head += "\n" + phrase(lang, f"Xác suất đạt mục tiêu (đã hiệu chỉnh trên các tỉnh) — {probs}.",
                                   f"Probability of reaching the target (calibrated on the provinces) — {probs}.")
+            if self.prediction.form == "empirical":
+                e = np.asarray(self.prediction.errors)
+                counts = "; ".join(
+                    phrase(lang, f"{int((e >= t - self.point).sum())}/{len(e)} tỉnh-năm kết thúc năm cao hơn dự báo ít nhất "
+                                 f"{num(t - self.point, 2, lang)} điểm (như cần để đạt {num(t, 1, lang)} %)",
+                           f"{int((e >= t - self.point).sum())}/{len(e)} province-years ended at least "
+                           f"{num(t - self.point, 2, lang)} points above their forecast (as {num(t, 1, lang)} % needs)")
+                    for t in self.targets)
+                head += phrase(lang, f" Căn cứ: {counts}; xác suất = (số lần + 1)/(số tỉnh-năm + 2).",
+                               f" Basis: {counts}; probability = (count + 1)/(province-years + 2).")
         return head
 
 
@@ -397,6 +499,7 @@ def provincial_forecast(
     year: int | None = None,
     targets: Sequence[float] | None = None,
     panel: pd.DataFrame | None = None,
+    predictive: Predictive = "empirical",
     level: float = 0.8,
     lang: Lang = "vi",
 ) -> ProvincialForecast:
@@ -446,12 +549,13 @@ def provincial_forecast(
     p = _with_national(source[source["year"] < year])
     if p["year"].nunique() < 3:
         raise ValueError(f"the panel has province-years in fewer than 3 years before {year}")
-    bt = panel_backtest(source[source["year"] < year], lang=lang)
+    bt = panel_backtest(source[source["year"] < year], predictive=predictive, lang=lang)
     method = bt.default_method if method is None else check_option("method", method, PANEL_METHODS)
-    coef, scale, df = _calibrated(method, p)
+    coef, errors, n_years = _calibrated(method, p)
     nat = national_gap_forecast(year, growth_9m=growth_9m)
-    pred = Prediction(method, growth_9m + float(_gap(coef, nat)), scale, df)
+    pred = PanelPrediction(method, growth_9m + float(_gap(coef, nat)), errors, n_years, predictive)
     cov = bt.scores().set_index("method").loc[method, "coverage_80"]
+    rel = bt.reliability(method)
     return ProvincialForecast(
         prediction=pred,
         growth_9m=growth_9m,
@@ -462,6 +566,7 @@ def provincial_forecast(
         n=len(p),
         years=int(p["year"].nunique()),
         coverage_80=float(cov),
+        reliability_gap=float((rel["predicted"] - rel["observed"]).abs().max()),
         level=level,
         lang=lang,
     )

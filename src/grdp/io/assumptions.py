@@ -49,7 +49,8 @@ class Assumptions:
     level_pace_band : (float, float)
         Unremarkable rest-of-year level target against the done part's pace.
     scenario_multipliers : dict
-        ``low`` / ``base`` / ``high``: share of the planned Q4 acceleration each scenario delivers.
+        ``pace`` / ``low`` / ``base`` / ``high``: share of the planned Q4 acceleration each scenario
+        delivers (``pace``: none, each sector keeps its 9-month pace).
     what_if : dict
         Sector → Q4 growth of the report's what-if.
     rows : tuple of dict
@@ -126,7 +127,7 @@ def read_assumptions(path: str | Path) -> Assumptions:
         seasonal_gap_range=(get("seasonal_gap_low"), get("seasonal_gap_high")),
         weight_band=(get("weight_band_low"), get("weight_band_high")),
         level_pace_band=(get("level_pace_low"), get("level_pace_high")),
-        scenario_multipliers={k: get(f"scenario_{k}") for k in ("low", "base", "high")},
+        scenario_multipliers={k: get(f"scenario_{k}") for k in ("pace", "low", "base", "high")},
         what_if={k.removeprefix("what_if_"): v for k, v in values.items() if k.startswith("what_if_")},
         rows=tuple(rows),
     )

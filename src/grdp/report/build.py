@@ -128,9 +128,10 @@ def build_report(
             files += save_figure(fig, out / "figures" / stem)
     files += write_csvs(tables, out / "tables")
     files.append(write_workbook(tables, out / f"grdp_{year}.xlsx"))
+    key_findings = [line for s in sections for line in s.lead] + [line for s in sections for line in s.headline]
     files.append(
         write_markdown(
-            [(ctx.t("Tóm tắt", "Key findings"), "\n".join(f"- {line}" for s in sections for line in s.headline))]
+            [(ctx.t("Tóm tắt", "Key findings"), "\n".join(f"- {line}" for line in key_findings))]
             + [(s.title, s.summary) for s in sections],
             out / ctx.t("tom_tat.md", "summary.md"),
             title=ctx.t(f"Kế hoạch năm {year}: kết quả phân tích", f"The {year} plan: findings"),

@@ -17,7 +17,8 @@ from typing import Any
 from grdp.audit.findings import PlanAudit
 from grdp.core.typing import Lang
 from grdp.core.wording import phrase
-from grdp.io.plan import Plan
+from grdp.forecast.panel import ProvincialForecast, provincial_forecast
+from grdp.io.plan import MissingFigures, Plan
 from grdp.report.export import ReportTable
 
 __all__ = ["ReportContext", "Section", "SectionBuilder"]
@@ -31,6 +32,18 @@ class ReportContext:
     lang: Lang
     audit: PlanAudit
     tasks_path: Path | None = None
+    _provincial: Any = field(default=None, repr=False)
+
+    @property
+    def provincial(self) -> ProvincialForecast | None:
+        """The plan's calibrated provincial forecast (:func:`grdp.forecast.panel.provincial_forecast`), once;
+        ``None`` when the plan has no 9-month GRDP figure or the panel has too few earlier years."""
+        if self._provincial is None:
+            try:
+                self._provincial = provincial_forecast(self.plan, lang=self.lang)
+            except (MissingFigures, ValueError):
+                self._provincial = False
+        return self._provincial or None
 
     def t(self, vi: str, en: str) -> str:
         return phrase(self.lang, vi, en)
@@ -51,6 +64,8 @@ class Section:
     summary: str = ""
     headline: list[str] = field(default_factory=list)
     """One-line key findings, gathered at the top of the report's summary."""
+    lead: list[str] = field(default_factory=list)
+    """Key findings that open the summary, before every section's headline (the calibrated forecast)."""
 
 
 SectionBuilder = Callable[[ReportContext], Section]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from grdp.core.labels import label
@@ -11,6 +12,8 @@ from grdp.forecast.backtesting import backtest
 from grdp.forecast.methods import METHODS
 from grdp.forecast.nowcast import nowcast_annual
 from grdp.forecast.outlook import plan_outlook
+from grdp.forecast.panel import ProvincialForecast, panel_backtest
+from grdp.io.panel import province_panel
 from grdp.io.plan import MissingFigures
 from grdp.report.context import ReportContext, Section
 from grdp.report.export import ReportTable
@@ -85,16 +88,49 @@ def forecast_section(ctx: ReportContext) -> Section:
         ctx.name("09_kiem_dinh_lui", "09_backtest"): plot_backtest(bt, lang=lang),
         ctx.name("10_quy_iv_so_voi_9_thang", "10_q4_versus_9_months"): plot_q4_excess(outlook, lang=lang),
     }
-    text = "\n\n".join([nowcasts[0].summary(lang=lang), outlook.summary(lang=lang), bt.summary(lang=lang)])
     nc = nowcasts[0]
     t0 = targets[0]
     p_t0 = outlook.probabilities[f"p_{t0:g}"]
     weights = " / ".join(num(w, 3, lang) for w in sorted(set(outlook.probabilities["q4_weight"])))
-    headline = [ctx.t(
-        f"Dự báo theo lịch sử (mẫu hình cả nước; 9 tháng của tỉnh {num(done, 2, lang)} %): cả năm khoảng {num(nc.point, 1, lang)} % "
+    national = ctx.t(
+        f"Theo mẫu hình cả nước (mượn; 9 tháng của tỉnh {num(done, 2, lang)} %): cả năm khoảng {num(nc.point, 1, lang)} % "
         f"(khoảng 80 %: {num(nc.lower, 1, lang)}–{num(nc.upper, 1, lang)} %); xác suất đạt {num(t0, 1, lang)} % khoảng "
-        f"{num(100 * p_t0.min(), 0, lang)}–{num(100 * p_t0.max(), 0, lang)} % tùy phương pháp và tỷ trọng quý IV ({weights}).",
-        f"History-based forecast (national pattern; the province's 9 months at {num(done, 2, lang)} %): about {num(nc.point, 1, lang)} % "
+        f"{num(100 * p_t0.min(), 0, lang)}–{num(100 * p_t0.max(), 0, lang)} % tùy phương pháp và tỷ trọng quý IV ({weights}) — "
+        "khoảng này chỉ hiệu chỉnh trên chuỗi cả nước.",
+        f"By the national pattern (borrowed; the province's 9 months at {num(done, 2, lang)} %): about {num(nc.point, 1, lang)} % "
         f"for the year (80 %: {num(nc.lower, 1, lang)}–{num(nc.upper, 1, lang)} %); the probability of {num(t0, 1, lang)} % is about "
-        f"{num(100 * p_t0.min(), 0, lang)}–{num(100 * p_t0.max(), 0, lang)} % depending on the method and Q4 weight ({weights}).")]
-    return Section("forecast", title, tables, figures, text, headline)
+        f"{num(100 * p_t0.min(), 0, lang)}–{num(100 * p_t0.max(), 0, lang)} % depending on the method and Q4 weight ({weights}) — "
+        "calibrated on the national series only.")
+    parts = [nowcasts[0].summary(lang=lang), outlook.summary(lang=lang), bt.summary(lang=lang), national]
+    lead = []
+    pf = ctx.provincial
+    if pf is not None:
+        pb = panel_backtest(province_panel()[lambda p: p["year"] < ctx.plan.year], lang=lang)
+        tables[:0] = [
+            ReportTable(ctx.name("du_bao_theo_cac_tinh", "provincial_forecast"), ctx.t("Dự báo theo các tỉnh", "Provincial forecast"),
+                        pf.table(lang=lang)),
+            ReportTable(ctx.name("kiem_dinh_lui_cac_tinh", "panel_backtest"), ctx.t("Kiểm định lùi trên các tỉnh", "Panel backtest"),
+                        pb.table(lang=lang)),
+        ]
+        parts[:0] = [pf.summary(lang=lang), pb.summary(lang=lang)]
+        lead.append(_calibrated_line(ctx, pf))
+    return Section("forecast", title, tables, figures, "\n\n".join(parts), [], lead)
+
+
+def _calibrated_line(ctx: ReportContext, pf: ProvincialForecast) -> str:
+    """The key finding that opens the report: the calibrated forecast and its probability of the target's low end."""
+    lang = ctx.lang
+    t0 = pf.targets[0]
+    e = np.asarray(pf.prediction.errors)
+    k = int((e >= t0 - pf.point).sum())
+    gap = num(100 * pf.reliability_gap, 0, lang)
+    return ctx.t(
+        f"Dự báo hiệu chỉnh trên các tỉnh (9 tháng {num(pf.growth_9m, 2, lang)} %): cả năm khoảng {num(pf.point, 1, lang)} % "
+        f"(khoảng 80 %: {num(pf.lower, 1, lang)}–{num(pf.upper, 1, lang)} %); xác suất đạt {num(t0, 1, lang)} % khoảng "
+        f"{num(100 * pf.prob_at_least(t0), 0, lang)} % — {k}/{len(e)} tỉnh-năm đã kết thúc năm cao hơn dự báo như vậy ít nhất "
+        f"{num(t0 - pf.point, 1, lang)} điểm; khi kiểm định lùi, xác suất dự báo lệch tần suất thực tế không quá {gap} điểm %.",
+        f"Forecast calibrated on the provinces (9 months {num(pf.growth_9m, 2, lang)} %): about {num(pf.point, 1, lang)} % for the "
+        f"year (80 %: {num(pf.lower, 1, lang)}–{num(pf.upper, 1, lang)} %); the probability of {num(t0, 1, lang)} % is about "
+        f"{num(100 * pf.prob_at_least(t0), 0, lang)} % — {k} of {len(e)} province-years ended at least "
+        f"{num(t0 - pf.point, 1, lang)} points above such a forecast; in the backtest, forecast probabilities were within "
+        f"{gap} points of the observed frequencies.")

@@ -390,23 +390,43 @@ class MonteCarloResult(Result):
         return pd.DataFrame(rows)
 
     def summary(self, *, lang: Lang | None = None) -> str:
-        """Median, 90 % interval and each threshold's probability with its standard error."""
+        """Median, 90 % interval and each threshold's share of draws — conditional on the ranges, said so.
+
+        The share of draws restates the ranges drawn from; it is never a
+        forecast's probability, and the summary words it that way. The
+        simulation error (``1,96 √(p̂(1 − p̂)/n)``) is given as a bound, not to
+        the hundredth of a point.
+        """
         lang = self.language(lang)
         q = self.quantiles((0.05, 0.5, 0.95))
         draws = num(self.n, 0, lang)
         head = phrase(
             lang,
-            f"{draws} lần mô phỏng (seed {self.seed}): tăng trưởng cả năm trung vị {num(q.iloc[1], 2, lang)} %, "
-            f"khoảng 90 % {num(q.iloc[0], 2, lang)}–{num(q.iloc[2], 2, lang)} %.",
-            f"{draws} draws (seed {self.seed}): annual growth median {num(q.iloc[1], 2, lang)} %, "
-            f"90 % interval {num(q.iloc[0], 2, lang)}–{num(q.iloc[2], 2, lang)} %.",
+            f"{draws} lần mô phỏng (seed {self.seed}), có điều kiện: các ngành tăng trong quý IV trong các khoảng đã cho. "
+            f"Tăng trưởng cả năm trung vị {num(q.iloc[1], 2, lang)} %, khoảng 90 % {num(q.iloc[0], 2, lang)}–"
+            f"{num(q.iloc[2], 2, lang)} %.",
+            f"{draws} draws (seed {self.seed}), conditional on the sectors' Q4 growth lying in the ranges given. "
+            f"Annual growth median {num(q.iloc[1], 2, lang)} %, 90 % interval {num(q.iloc[0], 2, lang)}–{num(q.iloc[2], 2, lang)} %.",
         )
         lines = [head]
         for row in self.to_frame().itertuples():
-            se = num(100 * row.std_error, 2, lang)
-            lines.append(f"  P(≥ {num(row.threshold, 1, lang)} %) = {num(100 * row.probability, 1, lang)} % "
-                         + phrase(lang, f"(sai số chuẩn {se} điểm %)", f"(standard error {se} points)"))
+            bound = _error_bound(1.96 * 100 * row.std_error, lang)
+            lines.append(phrase(
+                lang,
+                f"  Tỷ lệ lượt mô phỏng đạt ≥ {num(row.threshold, 1, lang)} %: {num(100 * row.probability, 0, lang)} % "
+                f"(có điều kiện theo các khoảng; sai số mô phỏng {bound}).",
+                f"  Share of draws at or above {num(row.threshold, 1, lang)} %: {num(100 * row.probability, 0, lang)} % "
+                f"(conditional on the ranges; simulation error {bound}).",
+            ))
         return "\n".join(lines)
+
+
+def _error_bound(points: float, lang: Lang) -> str:
+    """A simulation error as a reader needs it: ``dưới 0,1 điểm %`` rather than ``0,03``."""
+    for b in (0.1, 0.5, 1.0):
+        if points < b:
+            return phrase(lang, f"dưới {num(b, 1, lang)} điểm %", f"under {num(b, 1, lang)} point{'s' if b != 1 else ''}")
+    return phrase(lang, f"khoảng {num(points, 0, lang)} điểm %", f"about {num(points, 0, lang)} points")
 
 
 def monte_carlo(

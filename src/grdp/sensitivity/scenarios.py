@@ -58,6 +58,8 @@ __all__ = [
 
 SCENARIO_COLUMNS = ("scenario", "sector", "plan_stt", "q4_growth", "rule", "note")
 RANGE_NAMES = ("low", "base", "high")
+"""The scenarios a file must give; a ``pace`` scenario (no acceleration), when given, is the ranges' low end."""
+SCENARIO_NAMES = ("pace", *RANGE_NAMES)
 
 OUTCOMES: tuple[str, ...] = get_args(Outcome)
 
@@ -69,18 +71,18 @@ _TOL = 1e-9  # a figure equal to its target up to float rounding reaches it
 
 
 def plan_scenarios(model: SectorModel) -> pd.DataFrame:
-    """The low / base / high scenarios of a plan, in the layout of :func:`load_scenarios`.
+    """The pace / low / base / high scenarios of a plan, in the layout of :func:`load_scenarios`.
 
     Each sector delivers a share ``k`` of the Q4 acceleration its plan sets over
     its 9-month pace: ``q4 = g9M + k (plan Q4 − g9M)``, with ``k`` from
-    ``assumptions.csv`` (``scenario_low`` / ``scenario_base`` / ``scenario_high``;
-    base: the plan's own Q4 targets). Rounded to 10⁻⁶ (the plan prints two decimals).
+    ``assumptions.csv`` (``scenario_pace`` = 0, no acceleration / ``scenario_low``
+    / ``scenario_base`` / ``scenario_high``; base: the plan's own Q4 targets). Rounded to 10⁻⁶ (the plan prints two decimals).
 
     >>> from grdp import load_plan
     >>> from grdp.sectors.model import sector_model
     >>> s = plan_scenarios(sector_model(load_plan()))
     >>> s.pivot(index="sector", columns="scenario", values="q4_growth").loc["construction"].to_dict()
-    {'base': 29.0, 'high': 34.125, 'low': 18.75}
+    {'base': 29.0, 'high': 34.125, 'low': 18.75, 'pace': 8.5}
     """
     _, rest = period_names(model.months_done, "en")
     rows = []
@@ -88,7 +90,7 @@ def plan_scenarios(model: SectorModel) -> pd.DataFrame:
         for sector, key in PLAN_SECTORS.items():
             row = model.plan.require(key)
             g9, q4 = model.done[sector], model.q4_base[sector]
-            rule = "plan Q4" if k == 1 else f"g9M + {k:g} * (plan Q4 - g9M)"
+            rule = "plan Q4" if k == 1 else "g9M" if k == 0 else f"g9M + {k:g} * (plan Q4 - g9M)"
             rows.append({"scenario": name, "sector": sector, "plan_stt": row.stt, "q4_growth": round(g9 + k * (q4 - g9), 6),
                          "rule": rule, "note": f"{k:g} of the {rest} acceleration the plan sets: {g9:g} + {k:g} * ({q4:g} - {g9:g})"})
     return pd.DataFrame(rows, columns=list(SCENARIO_COLUMNS))
@@ -155,19 +157,24 @@ def load_scenarios(path: str | Path) -> pd.DataFrame:
 
 
 def scenario_ranges(scenarios: pd.DataFrame) -> dict[str, SectorRange]:
-    """Low / base / high Q4 growth per sector from the ``low``, ``base`` and ``high`` scenarios.
+    """Low / base / high Q4 growth per sector: from ``pace`` (or ``low``) through ``base`` to ``high``.
+
+    The low end is the ``pace`` scenario — no acceleration, each sector at its
+    9-month pace — when the scenarios give one (the plan's do), so that the
+    outcomes history finds likeliest are inside the ranges; else ``low``.
 
     >>> from grdp import load_plan
     >>> from grdp.sectors.model import sector_model
     >>> scenario_ranges(plan_scenarios(sector_model(load_plan())))["construction"]
-    SectorRange(low=18.75, base=29.0, high=34.125)
+    SectorRange(low=8.5, base=29.0, high=34.125)
     """
     s = scenarios
-    wide = s[s["scenario"].isin(RANGE_NAMES)].pivot(index="sector", columns="scenario", values="q4_growth")
+    wide = s[s["scenario"].isin(SCENARIO_NAMES)].pivot(index="sector", columns="scenario", values="q4_growth")
     missing = [c for c in RANGE_NAMES if c not in wide.columns]
-    if missing or wide.isna().any().any():
+    if missing or wide[list(RANGE_NAMES)].isna().any().any():
         raise ValueError("the scenarios must give 'low', 'base' and 'high' Q4 growth for every sector")
-    return {sec: SectorRange(float(wide.loc[sec, "low"]), float(wide.loc[sec, "base"]), float(wide.loc[sec, "high"]))
+    low = "pace" if "pace" in wide.columns and not wide["pace"].isna().any() else "low"
+    return {sec: SectorRange(float(wide.loc[sec, low]), float(wide.loc[sec, "base"]), float(wide.loc[sec, "high"]))
             for sec in PLAN_SECTORS if sec in wide.index}
 
 
@@ -377,7 +384,7 @@ class ScenarioReport(Result):
 
 
 def _scenario_name(name: str, lang: Lang) -> str:
-    return label(f"sc_{name}", lang) if name in RANGE_NAMES else name
+    return label(f"sc_{name}", lang) if name in SCENARIO_NAMES else name
 
 
 def _outcome(value: float, low: float | None, high: float | None) -> Outcome:
@@ -426,7 +433,7 @@ def run_scenarios(
     >>> from grdp.sectors.model import sector_model
     >>> r = run_scenarios(sector_model(load_plan()))
     >>> [(n, round(r.grdp(n), 2)) for n in r.names]
-    [('low', 9.19), ('base', 10.37), ('high', 10.96)]
+    [('pace', 8.01), ('low', 9.19), ('base', 10.37), ('high', 10.96)]
     """
     lang = check_lang(lang or model.lang)
     plan = model.plan

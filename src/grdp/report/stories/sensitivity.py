@@ -22,7 +22,7 @@ from grdp.core.numbers import format_number, format_value
 from grdp.core.periods import NINE_MONTHS
 from grdp.core.typing import Lang
 from grdp.core.validation import check_lang
-from grdp.core.wording import Prose, num, period_names, phrase, probability, signed
+from grdp.core.wording import Prose, num, period_names, phrase, signed
 from grdp.io.assumptions import assumptions
 from grdp.io.plan import GRDP_KEY, Plan, PlanRow
 from grdp.io.vintages import latest_nine_month_year, nine_month_release, revisions
@@ -257,8 +257,8 @@ def scenario_rule(*, months_done: int = NINE_MONTHS, lang: Lang = "vi") -> Prose
     --------
     >>> scenario_rule(lang="en")  # doctest: +NORMALIZE_WHITESPACE
     The plan's scenarios (assumptions.csv): each sector delivers a share k of the acceleration its plan sets for Q4 over
-    its 9-month pace, growth in Q4 = 9 months + k × (target for Q4 − 9 months): low k = 0.5; base k = 1 (its target for
-    Q4); high k = 1.25.
+    its 9-month pace, growth in Q4 = 9 months + k × (target for Q4 − 9 months): 9-month pace k = 0; low k = 0.5; base
+    k = 1 (its target for Q4); high k = 1.25.
     """
     lang = check_lang(lang)
     done, rest = period_names(months_done, lang)
@@ -343,7 +343,7 @@ def what_if_reading(model: SectorModel | NotApplicable, report: ScenarioReport |
 
 
 def monte_carlo_reading(mc: MonteCarloResult | NotApplicable, *, lang: Lang = "vi") -> Prose:
-    """What the Monte Carlo probabilities are: conditional on the scenario ranges, not a forecast.
+    """What the simulation is: what the plan takes, its shares of draws conditional on the scenario ranges.
 
     Examples
     --------
@@ -354,12 +354,16 @@ def monte_carlo_reading(mc: MonteCarloResult | NotApplicable, *, lang: Lang = "v
     >>> m = sector_model(load_plan())
     >>> print(monte_carlo_reading(monte_carlo(m, scenario_ranges(plan_scenarios(m)), n=10_000), lang="en"))
     ... # doctest: +ELLIPSIS
-    P(≥ 10.0 %) = ...; P(≥ 10.5 %) = ... — **conditional on the scenario ranges, not a forecast**: ...
+    If every sector's Q4 lies between its 9-month pace and ... of draws reach 10.0 %; ... reach 10.5 % — **conditional ...
     """
     if isinstance(mc, NotApplicable):
         return mc
     lang = check_lang(lang)
-    probs = "; ".join(f"P(≥ {num(t, 1, lang)} %) = {probability(mc.probability(t), lang)}" for t in mc.thresholds)
+    shares = phrase(lang, "; ", "; ").join(
+        phrase(lang, f"{num(100 * mc.probability(t), 0, lang)} % lượt mô phỏng đạt {num(t, 1, lang)} %",
+               f"{num(100 * mc.probability(t), 0, lang)} % of draws reach {num(t, 1, lang)} %")
+        for t in mc.thresholds)
+    high = num(100 * assumptions().scenario_multipliers["high"], 0, lang)
     draws = num(mc.n, 0, lang)
     k = len(mc.revisions)
     revision = phrase(
@@ -369,12 +373,12 @@ def monte_carlo_reading(mc: MonteCarloResult | NotApplicable, *, lang: Lang = "v
     )
     return Prose(phrase(
         lang,
-        f"{probs} — **có điều kiện theo các khoảng kịch bản, không phải dự báo**: mô phỏng giả định các ngành tăng quanh "
-        "mục tiêu quý IV của kế hoạch, trong khoảng từ kịch bản thấp đến kịch bản cao; dự báo theo lịch sử (sổ 04) không "
-        f"giả định như vậy. {draws} lần mô phỏng, seed {mc.seed}; {revision}.",
-        f"{probs} — **conditional on the scenario ranges, not a forecast**: the simulation assumes the sectors grow around "
-        "the plan's Q4 targets, between the low and the high scenario; the history-based forecast (notebook 04) assumes "
-        f"no such thing. {draws} draws, seed {mc.seed}; {revision}.",
+        f"Nếu quý IV của mỗi ngành nằm giữa tốc độ 9 tháng và {high} % mức tăng tốc kế hoạch đặt ra (đỉnh ở mục tiêu): "
+        f"{shares} — **có điều kiện theo các khoảng kịch bản, không phải xác suất đạt mục tiêu**; xác suất đó là của dự "
+        f"báo hiệu chỉnh trên các tỉnh (sổ 04). {draws} lần mô phỏng, seed {mc.seed}; {revision}.",
+        f"If every sector's Q4 lies between its 9-month pace and {high} % of the acceleration the plan sets (peaking at the "
+        f"target): {shares} — **conditional on the scenario ranges, not the probability of the target**; that is the "
+        f"forecast calibrated on the provinces (notebook 04). {draws} draws, seed {mc.seed}; {revision}.",
     ))
 
 
