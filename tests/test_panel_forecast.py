@@ -131,3 +131,32 @@ def test_cli_backtest_panel():
     res = subprocess.run([sys.executable, "-m", "grdp.cli", "backtest", "--panel", "--lang", "en"],
                          capture_output=True, text=True, timeout=300)
     assert res.returncode == 0 and "province-years" in res.stdout and "Interval score 80 %" in res.stdout
+
+
+# ---- the province's own momentum ------------------------------------------------------------
+
+
+def test_the_provinces_own_q3_from_its_half_year_and_9_months():
+    from grdp.forecast.momentum import momentum
+    from grdp.io.vintages import scaled_weights
+
+    plan = grdp.load_plan()
+    m = momentum(plan)
+    # H1 2025: old Hưng Yên 9 % and Thái Bình 9 % (provinces_hungyen_thaibinh.csv, estimates of 2025-07-02): equal rates,
+    # so the merged half-year is 9 % whatever the weights; 9 months 8,01 % (seed row 1). Review 2026-11 section 4.4:
+    # merged Q3 about 5,9-6,4 %; Q4 = Q3 gives 7,4-7,8 % for the year.
+    w = scaled_weights(grdp.q4_weight(plan).value)
+    q3 = (8.01 * (w[0] + w[1] + w[2]) - 9.0 * (w[0] + w[1])) / w[2]
+    assert m.half_year == 9.0 and m.q3 == pytest.approx(q3) and 5.9 <= m.q3 <= 6.4
+    assert m.annual_if_q4_is_q3 == pytest.approx((1 - w[3]) * 8.01 + w[3] * q3) and 7.4 <= m.annual_if_q4_is_q3 <= 7.8
+    assert sorted(m.sources["province"].str.split(" ").str[0]) == ["Hung", "Thai"]
+    assert "chậm lại" in m.summary() and "slowing down" in m.summary(lang="en")
+
+
+def test_momentum_needs_the_years_half_year(write_plan, plan_rows):
+    from grdp.forecast.momentum import momentum
+
+    rows = [list(r) for r in plan_rows]
+    rows[0][5] = "Mục tiêu năm 2026"  # no half-year 2026 in the provinces' file
+    with pytest.raises(ValueError, match="no half-year growth of 2026"):
+        momentum(grdp.load_plan(write_plan(rows=rows)))

@@ -10,6 +10,7 @@ from grdp.core.wording import num
 from grdp.figures.forecast import plot_backtest, plot_fan, plot_q4_excess
 from grdp.forecast.backtesting import backtest
 from grdp.forecast.methods import METHODS
+from grdp.forecast.momentum import momentum
 from grdp.forecast.nowcast import nowcast_annual
 from grdp.forecast.outlook import plan_outlook
 from grdp.forecast.panel import ProvincialForecast, panel_backtest
@@ -114,7 +115,15 @@ def forecast_section(ctx: ReportContext) -> Section:
         ]
         parts[:0] = [pf.summary(lang=lang), pb.summary(lang=lang)]
         lead.append(_calibrated_line(ctx, pf))
-    return Section("forecast", title, tables, figures, "\n\n".join(parts), [], lead)
+    headline = []
+    try:
+        own = momentum(ctx.plan, lang=lang)
+    except (ValueError, MissingFigures):
+        own = None
+    if own is not None:
+        parts.insert(1 if lead else 0, own.summary(lang=lang))
+        headline.append(own.summary(lang=lang))
+    return Section("forecast", title, tables, figures, "\n\n".join(parts), headline, lead)
 
 
 def _calibrated_line(ctx: ReportContext, pf: ProvincialForecast) -> str:
