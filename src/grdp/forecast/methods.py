@@ -64,6 +64,7 @@ __all__ = [
     "MIN_QUARTERS",
     "FIT_MAXITER",
     "Prediction",
+    "PredictionView",
     "combine",
     "Method",
     "METHODS",
@@ -113,6 +114,43 @@ class Prediction:
         if self.scale == 0:
             return float(self.point >= x)
         return float(stats.t.sf((x - self.point) / self.scale, self.df))
+
+
+class PredictionView:
+    """What a forecast result offers through the prediction it holds (``prediction``) at its level (``level``).
+
+    Mixed into :class:`grdp.forecast.nowcast.Nowcast` and
+    :class:`grdp.forecast.panel.ProvincialForecast`; the prediction needs
+    ``method``, ``point``, ``interval(level)`` and ``prob_at_least(x)``.
+    """
+
+    prediction: Any
+    level: float
+
+    @property
+    def method(self) -> str:
+        return str(self.prediction.method)
+
+    @property
+    def point(self) -> float:
+        return float(self.prediction.point)
+
+    def interval(self, level: float | None = None) -> Interval:
+        """The central prediction interval (default: at :attr:`level`)."""
+        iv: Interval = self.prediction.interval(self.level if level is None else level)
+        return iv
+
+    @property
+    def lower(self) -> float:
+        return self.interval().low
+
+    @property
+    def upper(self) -> float:
+        return self.interval().high
+
+    def prob_at_least(self, x: float) -> float:
+        """P(annual growth ≥ ``x``)."""
+        return float(self.prediction.prob_at_least(x))
 
 
 def combine(parts: Iterable[tuple[float, float]]) -> tuple[float, float]:

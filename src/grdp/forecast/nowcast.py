@@ -24,7 +24,7 @@ from grdp.core.typing import Lang
 from grdp.core.validation import check_lang, check_level
 from grdp.core.wording import num, probability, target_probabilities
 from grdp.forecast.borrowing import borrow, provincial_spread
-from grdp.forecast.methods import LEVELS, METHODS, MIN_QUARTERS, Prediction, get_method
+from grdp.forecast.methods import LEVELS, METHODS, MIN_QUARTERS, Prediction, PredictionView, get_method
 from grdp.forecast.origin import Origin, history_origin, national_origin
 from grdp.io.plan import MissingFigures, Plan
 from grdp.sectors.quarter_weight import national_fallback
@@ -65,7 +65,7 @@ _NOWCAST_TEXT: dict[str, dict[str, str]] = {
 
 
 @dataclass(frozen=True)
-class Nowcast(Result):
+class Nowcast(PredictionView, Result):
     """The annual growth to expect from a 9-month figure, with its uncertainty.
 
     Attributes
@@ -103,30 +103,6 @@ class Nowcast(Result):
     as_of: pd.Timestamp | None = None
     targets: tuple[float, ...] = ()
     lang: Lang = "vi"
-
-    @property
-    def method(self) -> str:
-        return self.prediction.method
-
-    @property
-    def point(self) -> float:
-        return self.prediction.point
-
-    @property
-    def lower(self) -> float:
-        return self.interval().low
-
-    @property
-    def upper(self) -> float:
-        return self.interval().high
-
-    def interval(self, level: float | None = None) -> Interval:
-        """The central prediction interval (default: at :attr:`level`)."""
-        return self.prediction.interval(self.level if level is None else level)
-
-    def prob_at_least(self, x: float) -> float:
-        """P(annual growth ≥ ``x``)."""
-        return self.prediction.prob_at_least(x)
 
     def quantile(self, p: float | np.ndarray) -> float | np.ndarray:
         return self.prediction.quantile(p)

@@ -63,7 +63,7 @@ from grdp.core.typing import Lang, Predictive
 from grdp.core.validation import check_lang, check_level, check_literal, check_option
 from grdp.core.wording import num, phrase, probability, signed, target_probabilities
 from grdp.forecast.backtesting import BACKTEST_FIRST_YEAR
-from grdp.forecast.methods import LEVELS, METHODS, Prediction
+from grdp.forecast.methods import LEVELS, METHODS, Prediction, PredictionView
 from grdp.forecast.origin import national_origin
 from grdp.io.panel import province_panel
 from grdp.io.plan import MissingFigures, Plan
@@ -380,7 +380,7 @@ def panel_backtest(
 
 
 @dataclass(frozen=True)
-class ProvincialForecast(Result):
+class ProvincialForecast(PredictionView, Result):
     """The plan's year from its 9 months, by a panel method, with intervals calibrated on the panel.
 
     Attributes
@@ -419,25 +419,6 @@ class ProvincialForecast(Result):
     lang: Lang = "vi"
 
     _table_index: ClassVar[bool] = False
-
-    @property
-    def method(self) -> str:
-        return self.prediction.method
-
-    @property
-    def point(self) -> float:
-        return self.prediction.point
-
-    @property
-    def lower(self) -> float:
-        return self.prediction.interval(self.level).low
-
-    @property
-    def upper(self) -> float:
-        return self.prediction.interval(self.level).high
-
-    def prob_at_least(self, x: float) -> float:
-        return self.prediction.prob_at_least(x)
 
     def to_frame(self) -> pd.DataFrame:
         row = {"method": self.method, "year": self.year, "growth_9m": self.growth_9m, "point": self.point,
