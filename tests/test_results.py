@@ -9,7 +9,9 @@ import grdp
 from grdp.core.results import Result
 from grdp.forecast.backtesting import backtest
 from grdp.forecast.borrowing import provincial_spread
+from grdp.forecast.momentum import momentum
 from grdp.forecast.outlook import plan_outlook
+from grdp.forecast.panel import panel_backtest, provincial_forecast
 from grdp.sectors.agreement import check_sector_targets
 from grdp.sectors.conventions import read_contributions
 from grdp.sectors.share import check_share_target
@@ -41,11 +43,16 @@ def results() -> dict[str, Result]:
         "tornado": tornado(model),
         "scenarios": run_scenarios(model),
         "monte_carlo": monte_carlo(model, scenario_ranges(plan_scenarios(model)), n=2_000, seed=1),
+        "q4_weight": grdp.q4_weight(plan),
+        "panel_backtest": panel_backtest(methods=["nine_months", "national_gap"]),
+        "provincial": provincial_forecast(plan, method="national_gap"),
+        "momentum": momentum(plan),
     }
 
 
 NAMES = ["plan", "audit", "structure", "contributions", "sector_targets", "share_target", "sector_model", "spread",
-         "nowcast", "backtest", "outlook", "sensitivity", "revision", "grid", "tornado", "scenarios", "monte_carlo"]
+         "nowcast", "backtest", "outlook", "sensitivity", "revision", "grid", "tornado", "scenarios", "monte_carlo",
+         "q4_weight", "panel_backtest", "provincial", "momentum"]
 CHARTED = ["audit", "sector_targets", "share_target", "nowcast", "backtest", "outlook", "grid", "tornado", "monte_carlo"]
 
 
