@@ -12,6 +12,7 @@ of grdp takes a plan; none assumes one year's figures.
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -100,6 +101,18 @@ class MissingFigures(LookupError):
         return "; ".join(parts)
 
 
+class GrowthFigures(NamedTuple):
+    """A growth row's figures, paired end by end: ``done``, the rest's ends, the year's ends.
+
+    A single figure facing a range is repeated (``(14.2, 15.8)`` with ``(10.0,)``
+    becomes ``(10.0, 10.0)``).
+    """
+
+    done: float
+    rest: tuple[float, ...]
+    year: tuple[float, ...]
+
+
 @dataclass(frozen=True)
 class PlanRow:
     """One indicator row of a plan, its three figures as printed and read.
@@ -169,21 +182,52 @@ class PlanRow:
             raise MissingFigures([(self.stt, period)])
         return (v.low + v.high) / 2
 
+    def growth_ends(self) -> GrowthFigures | None:
+        """The done figure and the rest's and year's ends, paired; ``None`` without all three."""
+        if any(self.value(p).is_missing for p in PERIODS):
+            return None
+        rest_ends, year_ends = self.ends("rest"), self.ends("year")
+        if len(rest_ends) != len(year_ends):
+            rest_ends = rest_ends * len(year_ends) if len(rest_ends) == 1 else rest_ends
+            year_ends = year_ends * len(rest_ends) if len(year_ends) == 1 else year_ends
+        done = self.done.low if self.done.low is not None else self.done.high
+        assert done is not None
+        return GrowthFigures(done, rest_ends, year_ends)
+
+    def implied_rest_weight(self) -> float | None:
+        """The rest's previous-year weight the row's figures imply (mean over the ends); ``None`` without them.
+
+        ``(gY - g_done) / (g_rest - g_done)`` for each pair of ends
+        (:func:`grdp.core.periods.implied_weight`).
+        """
+        figures = self.growth_ends()
+        if figures is None:
+            return None
+        done, rest, year = figures
+        return float(sum(implied_weight(done, r, y) for r, y in zip(rest, year, strict=True)) / len(rest))
+
+    def implied_rest_weight_interval(self, *, clip: bool = True) -> Interval | None:
+        """The rest weights every end of the row allows, rounding included; ``None`` if they share none.
+
+        Each pair of ends gives :func:`grdp.core.periods.implied_weight_interval`
+        of the three figures' rounding intervals; the common part (clipped to
+        [0, 1] unless ``clip=False``) is what the row's figures allow together.
+        """
+        figures = self.growth_ends()
+        precision = {p: self.value(p).precision for p in PERIODS}
+        if figures is None or any(v is None for v in precision.values()):
+            return None
+        done = rounding_interval(figures.done, precision["done"])  # type: ignore[arg-type]
+        common: Interval | None = Interval(0.0, 1.0) if clip else Interval(-math.inf, math.inf)
+        for r, y in zip(figures.rest, figures.year, strict=True):
+            iv = implied_weight_interval(done, rounding_interval(r, precision["rest"]),  # type: ignore[arg-type]
+                                         rounding_interval(y, precision["year"]))  # type: ignore[arg-type]
+            common = common.intersection(iv) if common is not None else None
+        return common
+
     def display_name(self, lang: Lang = "vi") -> str:
         """The printed name, or grdp's English name of a known indicator when ``lang="en"``."""
         return self.name_en if check_lang(lang) == "en" and self.name_en else self.name
-
-
-class GrowthFigures(NamedTuple):
-    """The GRDP row's figures, paired end by end: ``done``, the rest's ends, the year's ends.
-
-    A single figure facing a range is repeated (``(14.2, 15.8)`` with ``(10.0,)``
-    becomes ``(10.0, 10.0)``).
-    """
-
-    done: float
-    rest: tuple[float, ...]
-    year: tuple[float, ...]
 
 
 @dataclass(frozen=True, eq=False)
@@ -276,15 +320,7 @@ class Plan(Result):
     def growth_figures(self) -> GrowthFigures | None:
         """The GRDP row's done growth, rest-of-year and annual ends, paired; ``None`` without all three."""
         row = self.grdp
-        if row is None or any(row.value(p).is_missing for p in PERIODS):
-            return None
-        rest_ends, year_ends = row.ends("rest"), row.ends("year")
-        if len(rest_ends) != len(year_ends):
-            rest_ends = rest_ends * len(year_ends) if len(rest_ends) == 1 else rest_ends
-            year_ends = year_ends * len(rest_ends) if len(year_ends) == 1 else year_ends
-        done = row.done.low if row.done.low is not None else row.done.high
-        assert done is not None
-        return GrowthFigures(done, rest_ends, year_ends)
+        return None if row is None else row.growth_ends()
 
     @property
     def targets(self) -> tuple[float, ...]:
@@ -293,42 +329,22 @@ class Plan(Result):
         return () if row is None else tuple(sorted(row.ends("year")))
 
     def implied_rest_weight(self) -> float | None:
-        """The rest's previous-year weight the GRDP row's figures imply (mean over the ends); ``None`` without them.
+        """The rest's previous-year weight the GRDP row's figures imply (:meth:`PlanRow.implied_rest_weight`).
 
-        ``(gY - g_done) / (g_rest - g_done)`` for each pair of ends
-        (:func:`grdp.core.periods.implied_weight`); the audit gives its rounding interval.
+        The audit gives its rounding interval, and so does :meth:`implied_rest_weight_interval`.
         """
-        figures = self.growth_figures()
-        if figures is None:
-            return None
-        done, rest, year = figures
-        return float(sum(implied_weight(done, r, y) for r, y in zip(rest, year, strict=True)) / len(rest))
+        row = self.grdp
+        return None if row is None else row.implied_rest_weight()
 
     def implied_rest_weight_interval(self) -> Interval | None:
-        """The rest weights every end of the GRDP row allows, rounding included; ``None`` if they share none.
-
-        Each pair of ends gives :func:`grdp.core.periods.implied_weight_interval`
-        of the three figures' rounding intervals; the common part, clipped to
-        [0, 1], is what the row's figures allow together (the audit's verdict
-        rests on it).
+        """The rest weights every end of the GRDP row allows, rounding included, within [0, 1]; ``None`` if none.
 
         >>> iv = load_plan().implied_rest_weight_interval()
         >>> round(iv.low, 4), round(iv.high, 4)
         (0.3108, 0.3286)
         """
-        figures, row = self.growth_figures(), self.grdp
-        if figures is None or row is None:
-            return None
-        precision = {p: row.value(p).precision for p in PERIODS}
-        if any(v is None for v in precision.values()):
-            return None
-        done = rounding_interval(figures.done, precision["done"])  # type: ignore[arg-type]
-        common: Interval | None = Interval(0.0, 1.0)
-        for r, y in zip(figures.rest, figures.year, strict=True):
-            iv = implied_weight_interval(done, rounding_interval(r, precision["rest"]),  # type: ignore[arg-type]
-                                         rounding_interval(y, precision["year"]))  # type: ignore[arg-type]
-            common = common.intersection(iv) if common is not None else None
-        return common
+        row = self.grdp
+        return None if row is None else row.implied_rest_weight_interval()
 
     def period_label(self, period: Period, lang: Lang = "vi") -> str:
         """Header text of a period for this plan: ``Kết quả 9 tháng``, ``Q4 target`` …"""

@@ -34,7 +34,7 @@ from typing import ClassVar, Literal
 import numpy as np
 import pandas as pd
 
-from grdp.core.periods import MONTHS_PER_YEAR, Interval, implied_weight, implied_weight_interval, rounding_interval
+from grdp.core.periods import MONTHS_PER_YEAR, Interval
 from grdp.core.results import Result
 from grdp.core.typing import Lang
 from grdp.core.validation import check_lang
@@ -173,11 +173,14 @@ def _sector_weight(plan: Plan) -> tuple[float, float, float] | None:
         return None
     ivs, points = [], []
     for s in PLAN_SECTORS:
-        d, r, y = (rows[s].value(p) for p in PERIODS)
-        if any(v.bound not in ("exact", "approx") or v.low is None or v.precision is None for v in (d, r, y)):
+        row = rows[s]
+        if any(row.value(p).bound not in ("exact", "approx") for p in PERIODS):
             return None
-        points.append(float(implied_weight(d.low, r.low, y.low)))
-        ivs.append(implied_weight_interval(*(rounding_interval(v.low, v.precision) for v in (d, r, y))))  # type: ignore[arg-type]
+        point, iv = row.implied_rest_weight(), row.implied_rest_weight_interval(clip=False)
+        if point is None or iv is None:
+            return None
+        points.append(point)
+        ivs.append(iv)
     w = np.array([float(shares[s]) for s in PLAN_SECTORS])
     w = w / w.sum()
     value = float(w @ np.array(points))
