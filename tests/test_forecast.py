@@ -25,10 +25,11 @@ from grdp.core.periods import annual_growth, yoy_growth
 from grdp.figures.forecast import plot_fan
 from grdp.forecast.borrowing import borrow, provincial_spread
 from grdp.forecast.methods import METHODS, MIN_QUARTERS, Prediction, _log_levels, _Q4Model, combine, get_method
-from grdp.forecast.nowcast import default_q4_weight, nowcast_annual
+from grdp.forecast.nowcast import nowcast_annual
 from grdp.forecast.origin import history_origin, national_origin
 from grdp.io.datasets import national_releases
 from grdp.io.vintages import latest_nine_month_year, national_quarter_weights, published_on
+from grdp.sectors.quarter_weight import national_fallback
 
 NATIONAL_QUARTER_WEIGHTS = national_quarter_weights()
 W4 = NATIONAL_QUARTER_WEIGHTS[3]
@@ -225,7 +226,7 @@ def test_nowcast_of_the_plan(nowcast):
     # (10 - 8.01)/(14.2 - 8.01) and (10.5 - 8.01)/(15.8 - 8.01) = 0.3206; a bare figure takes the nation's latest, 0.282
     w_plan = ((10 - 8.01) / (14.2 - 8.01) + (10.5 - 8.01) / (15.8 - 8.01)) / 2
     assert nc.method == "sarimax" and nc.borrowed and nc.q4_weight == pytest.approx(w_plan)
-    assert default_q4_weight() == 0.282 and nowcast_annual(8.01).q4_weight == 0.282
+    assert national_fallback() == 0.282 and nowcast_annual(8.01).q4_weight == 0.282
     assert nc.lower < nc.point < nc.upper
     assert 0 < nc.prob_at_least(10.5) < nc.prob_at_least(10.0) < nc.prob_at_least(nc.point) == pytest.approx(0.5)
     assert nc.interval(0.95).width > nc.interval().width

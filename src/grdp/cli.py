@@ -77,21 +77,21 @@ def _cmd_check(args: argparse.Namespace) -> int:
 def _cmd_forecast(args: argparse.Namespace) -> int:
     from grdp.forecast.nowcast import nowcast_annual
     from grdp.forecast.panel import provincial_forecast
-    from grdp.io.plan import load_plan
+    from grdp.io.plan import Plan, load_plan
 
     plan = load_plan(args.plan)
     if args.growth_9m is None:
         if plan.growth_figures() is None:
             raise InputError("give the 9-month growth: the plan has no GRDP row with a 9-month figure")
         nc = nowcast_annual(plan, history=args.history, q4_weight=args.q4_weight, level=args.level, lang=args.lang)
-        subject: object = plan
+        subject: Plan | float = plan
     else:
         nc = nowcast_annual(args.growth_9m, history=args.history, q4_weight=args.q4_weight, level=args.level,
                             targets=plan.targets, year=plan.year, lang=args.lang)
         subject = args.growth_9m
     if args.history is None:
         # The calibrated forecast first: it learns from the provinces; the borrowed national pattern follows.
-        pf = provincial_forecast(subject, year=plan.year, targets=plan.targets, level=args.level, lang=args.lang)  # type: ignore[arg-type]
+        pf = provincial_forecast(subject, year=plan.year, targets=plan.targets, level=args.level, lang=args.lang)
         print(pf.summary(lang=args.lang))
         print()
         print(pf.table(lang=args.lang).to_string(index=False))

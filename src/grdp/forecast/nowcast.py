@@ -30,16 +30,7 @@ from grdp.io.plan import MissingFigures, Plan
 from grdp.sectors.quarter_weight import national_fallback
 from grdp.sectors.quarter_weight import q4_weight as province_q4_weight
 
-__all__ = ["Nowcast", "nowcast_annual", "default_q4_weight"]
-
-
-def default_q4_weight() -> float:
-    """Q4's previous-year weight for a bare 9-month figure: the nation's latest (``assumptions.csv``).
-
-    A plan's forecast takes the province's own weight instead
-    (:func:`grdp.sectors.quarter_weight.q4_weight`).
-    """
-    return national_fallback()
+__all__ = ["Nowcast", "nowcast_annual"]
 
 
 _NOWCAST_TEXT: dict[str, dict[str, str]] = {
@@ -197,8 +188,8 @@ def nowcast_annual(
     q4_weight : float, optional
         Q4's share of the previous year for the unit of the 9-month growth;
         default: for a plan, the province's (:func:`grdp.sectors.quarter_weight.q4_weight`:
-        its levels, else its plan's rows), for a bare figure
-        :func:`default_q4_weight` (the nation's latest).
+        its levels, else its plan's rows), for a bare figure the nation's latest
+        (:func:`grdp.sectors.quarter_weight.national_fallback`).
     level : float
         Level of ``.lower``/``.upper`` (0,8).
     method : str, optional
@@ -270,7 +261,7 @@ def nowcast_annual(
     if not m.usable(origin):
         raise ValueError(f"method {m.name!r} needs the year's quarters through Q3 ({MIN_QUARTERS} or more) in the history")
     pred = m.predict(origin)
-    w_p = origin.q4_weight if not borrowed else (default_q4_weight() if q4_weight is None else float(q4_weight))
+    w_p = origin.q4_weight if not borrowed else (national_fallback() if q4_weight is None else float(q4_weight))
     spread = provincial_spread() if borrowed else None
     if borrowed:
         pred = borrow(pred, origin, growth_9m, q4_weight=w_p, spread=spread)

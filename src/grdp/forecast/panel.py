@@ -394,14 +394,8 @@ class ProvincialForecast(PredictionView, Result):
         and ``panel_regression`` use).
     coef : (float, float)
         ``gap = a + b · national_gap`` as fitted.
-    n, years : int
-        Province-years and years the method learnt from.
-    coverage_80 : float
-        Its 80 % intervals' coverage in the panel backtest (the calibration).
-    reliability_gap : float
-        The largest difference, in the panel backtest, between the forecast
-        probability of ending a given distance above the point and how often it
-        happened (:meth:`PanelBacktest.reliability`).
+    backtest : PanelBacktest
+        The panel backtest over the years before ``year`` that chose and calibrated the method.
     level : float
     """
 
@@ -411,14 +405,37 @@ class ProvincialForecast(PredictionView, Result):
     year: int
     national_gap: float
     coef: tuple[float, float]
-    n: int
-    years: int
-    coverage_80: float
-    reliability_gap: float = float("nan")
+    backtest: PanelBacktest = field(repr=False, compare=False)
     level: float = 0.8
     lang: Lang = "vi"
 
     _table_index: ClassVar[bool] = False
+
+    @property
+    def n(self) -> int:
+        """Province-years the method learnt from."""
+        return len(self.prediction.errors)
+
+    @property
+    def years(self) -> int:
+        """Years the method learnt from."""
+        return self.prediction.years
+
+    @property
+    def coverage_80(self) -> float:
+        """The method's 80 % intervals' coverage in the panel backtest (the calibration)."""
+        return float(self.backtest.scores().set_index("method").loc[self.method, "coverage_80"])
+
+    @property
+    def reliability_gap(self) -> float:
+        """The largest difference, in the panel backtest, between the forecast probability of ending a given
+        distance above the point and how often it happened (:meth:`PanelBacktest.reliability`)."""
+        rel = self.backtest.reliability(self.method)
+        return float((rel["predicted"] - rel["observed"]).abs().max())
+
+    def exceedances(self, x: float) -> int:
+        """How many of the method's errors are at least ``x − point``: province-years that ended that far above."""
+        return int(np.sum(np.asarray(self.prediction.errors) >= x - self.point))
 
     def to_frame(self) -> pd.DataFrame:
         row = {"method": self.method, "year": self.year, "growth_9m": self.growth_9m, "point": self.point,
@@ -461,11 +478,10 @@ class ProvincialForecast(PredictionView, Result):
             head += "\n" + phrase(lang, f"Xác suất đạt mục tiêu (đã hiệu chỉnh trên các tỉnh) — {probs}.",
                                   f"Probability of reaching the target (calibrated on the provinces) — {probs}.")
             if self.prediction.form == "empirical":
-                e = np.asarray(self.prediction.errors)
                 counts = "; ".join(
-                    phrase(lang, f"{int((e >= t - self.point).sum())}/{len(e)} tỉnh-năm kết thúc năm cao hơn dự báo ít nhất "
+                    phrase(lang, f"{self.exceedances(t)}/{self.n} tỉnh-năm kết thúc năm cao hơn dự báo ít nhất "
                                  f"{num(t - self.point, 2, lang)} điểm (như cần để đạt {num(t, 1, lang)} %)",
-                           f"{int((e >= t - self.point).sum())}/{len(e)} province-years ended at least "
+                           f"{self.exceedances(t)}/{self.n} province-years ended at least "
                            f"{num(t - self.point, 2, lang)} points above their forecast (as {num(t, 1, lang)} % needs)")
                     for t in self.targets)
                 head += phrase(lang, f" Căn cứ: {counts}; xác suất = (số lần + 1)/(số tỉnh-năm + 2).",
@@ -535,8 +551,6 @@ def provincial_forecast(
     coef, errors, n_years = _calibrated(method, p)
     nat = national_gap_forecast(year, growth_9m=growth_9m)
     pred = PanelPrediction(method, growth_9m + float(_gap(coef, nat)), errors, n_years, predictive)
-    cov = bt.scores().set_index("method").loc[method, "coverage_80"]
-    rel = bt.reliability(method)
     return ProvincialForecast(
         prediction=pred,
         growth_9m=growth_9m,
@@ -544,10 +558,7 @@ def provincial_forecast(
         year=int(year),
         national_gap=nat,
         coef=coef,
-        n=len(p),
-        years=int(p["year"].nunique()),
-        coverage_80=float(cov),
-        reliability_gap=float((rel["predicted"] - rel["observed"]).abs().max()),
+        backtest=bt,
         level=level,
         lang=lang,
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -32,18 +33,15 @@ class ReportContext:
     lang: Lang
     audit: PlanAudit
     tasks_path: Path | None = None
-    _provincial: Any = field(default=None, repr=False)
 
-    @property
+    @cached_property
     def provincial(self) -> ProvincialForecast | None:
         """The plan's calibrated provincial forecast (:func:`grdp.forecast.panel.provincial_forecast`), once;
         ``None`` when the plan has no 9-month GRDP figure or the panel has too few earlier years."""
-        if self._provincial is None:
-            try:
-                self._provincial = provincial_forecast(self.plan, lang=self.lang)
-            except (MissingFigures, ValueError):
-                self._provincial = False
-        return self._provincial or None
+        try:
+            return provincial_forecast(self.plan, lang=self.lang)
+        except (MissingFigures, ValueError):
+            return None
 
     def t(self, vi: str, en: str) -> str:
         return phrase(self.lang, vi, en)

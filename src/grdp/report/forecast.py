@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from grdp.core.labels import label
@@ -13,8 +12,7 @@ from grdp.forecast.methods import METHODS
 from grdp.forecast.momentum import momentum
 from grdp.forecast.nowcast import nowcast_annual
 from grdp.forecast.outlook import plan_outlook
-from grdp.forecast.panel import ProvincialForecast, panel_backtest
-from grdp.io.panel import province_panel
+from grdp.forecast.panel import ProvincialForecast
 from grdp.io.plan import MissingFigures
 from grdp.report.context import ReportContext, Section
 from grdp.report.export import ReportTable
@@ -106,7 +104,7 @@ def forecast_section(ctx: ReportContext) -> Section:
     lead = []
     pf = ctx.provincial
     if pf is not None:
-        pb = panel_backtest(province_panel()[lambda p: p["year"] < ctx.plan.year], lang=lang)
+        pb = pf.backtest
         tables[:0] = [
             ReportTable(ctx.name("du_bao_theo_cac_tinh", "provincial_forecast"), ctx.t("Dự báo theo các tỉnh", "Provincial forecast"),
                         pf.table(lang=lang)),
@@ -130,16 +128,15 @@ def _calibrated_line(ctx: ReportContext, pf: ProvincialForecast) -> str:
     """The key finding that opens the report: the calibrated forecast and its probability of the target's low end."""
     lang = ctx.lang
     t0 = pf.targets[0]
-    e = np.asarray(pf.prediction.errors)
-    k = int((e >= t0 - pf.point).sum())
+    k, n = pf.exceedances(t0), pf.n
     gap = num(100 * pf.reliability_gap, 0, lang)
     return ctx.t(
         f"Dự báo hiệu chỉnh trên các tỉnh (9 tháng {num(pf.growth_9m, 2, lang)} %): cả năm khoảng {num(pf.point, 1, lang)} % "
         f"(khoảng 80 %: {num(pf.lower, 1, lang)}–{num(pf.upper, 1, lang)} %); xác suất đạt {num(t0, 1, lang)} % khoảng "
-        f"{num(100 * pf.prob_at_least(t0), 0, lang)} % — {k}/{len(e)} tỉnh-năm đã kết thúc năm cao hơn dự báo như vậy ít nhất "
+        f"{num(100 * pf.prob_at_least(t0), 0, lang)} % — {k}/{n} tỉnh-năm đã kết thúc năm cao hơn dự báo như vậy ít nhất "
         f"{num(t0 - pf.point, 1, lang)} điểm; khi kiểm định lùi, xác suất dự báo lệch tần suất thực tế không quá {gap} điểm %.",
         f"Forecast calibrated on the provinces (9 months {num(pf.growth_9m, 2, lang)} %): about {num(pf.point, 1, lang)} % for the "
         f"year (80 %: {num(pf.lower, 1, lang)}–{num(pf.upper, 1, lang)} %); the probability of {num(t0, 1, lang)} % is about "
-        f"{num(100 * pf.prob_at_least(t0), 0, lang)} % — {k} of {len(e)} province-years ended at least "
+        f"{num(100 * pf.prob_at_least(t0), 0, lang)} % — {k} of {n} province-years ended at least "
         f"{num(t0 - pf.point, 1, lang)} points above such a forecast; in the backtest, forecast probabilities were within "
         f"{gap} points of the observed frequencies.")
