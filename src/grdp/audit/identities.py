@@ -94,27 +94,6 @@ def _finding(row: PlanRow, check: str, verdict: Verdict, detail: str, *, warning
     return Finding.of_row(row, check, verdict, detail, warning=warning, evidence=evidence)
 
 
-def _ends(v: PrintedValue) -> list[tuple[float, int]]:
-    """The printed numbers of a value with their precision: one, or two for a range."""
-    assert v.precision is not None
-    if v.bound == "range":
-        assert v.low is not None and v.high is not None
-        return [(v.low, v.precision), (v.high, v.precision)]
-    x = v.low if v.low is not None else v.high
-    assert x is not None
-    return [(x, v.precision)]
-
-
-def _pairs(rest: PrintedValue, year: PrintedValue) -> list[tuple[tuple[float, int], tuple[float, int]]]:
-    """Pair the ends of the rest-of-year and annual figures: low with low, high with high."""
-    r, y = _ends(rest), _ends(year)
-    if len(r) == len(y):
-        return list(zip(r, y))
-    if len(r) == 1:
-        return [(r[0], e) for e in y]
-    return [(e, y[0]) for e in r]
-
-
 def _check_growth(row: PlanRow, months_done: int, band: tuple[float, float], words: _Words) -> Finding:
     done_name, rest_name = period_names(months_done, words.lang)
     t = words.t
@@ -125,10 +104,14 @@ def _check_growth(row: PlanRow, months_done: int, band: tuple[float, float], wor
             "not_checkable",
             t(f"Không có số {missing}: không có gì để đối chiếu.", f"No figure for {missing}: nothing to cross-check."),
         )
-    d_val, d_prec = _ends(row.done)[0]
+    d_val, d_prec = row.ends("done")[0], row.done.precision
+    assert d_prec is not None
     d_iv = rounding_interval(d_val, d_prec)
     if row.rest.is_missing:
         return _growth_without_rest(row, d_val, band, words, rest_name)
+    figures = row.growth_ends()  # the rest's and the year's ends, paired low with low
+    rp, yp = row.rest.precision, row.year.precision
+    assert figures is not None and rp is not None and yp is not None
 
     bounds_note = ""
     if any(v.bound in (">", ">=", "<", "<=") for v in (row.done, row.rest, row.year)):
@@ -137,7 +120,7 @@ def _check_growth(row: PlanRow, months_done: int, band: tuple[float, float], wor
     intervals: list[Interval] = []
     points: list[float] = []
     outside: list[str] = []
-    for (r, rp), (y, yp) in _pairs(row.rest, row.year):
+    for r, y in zip(figures.rest, figures.year, strict=True):
         r_iv, y_iv = rounding_interval(r, rp), rounding_interval(y, yp)
         hull = Interval(min(d_iv.low, r_iv.low), max(d_iv.high, r_iv.high))
         if not hull.overlaps(y_iv):
@@ -199,7 +182,7 @@ def _check_growth(row: PlanRow, months_done: int, band: tuple[float, float], wor
         )
         # What the rest needs at a round weight inside the common interval (0,32 for the 2025 GRDP row).
         w_show = round(common.mid, 2) if round(common.mid, 2) in common else common.mid
-        targets = [y for (_, (y, _)) in _pairs(row.rest, row.year)]
+        targets = list(figures.year)
         needed = [float(required_growth(d_val, y, rest_weight=w_show)) for y in targets]
         evidence = GrowthIdentity(d_val, tuple(ends), common, w_show, tuple(needed))
         tg = " / ".join(words.pct(y) for y in targets)
@@ -227,7 +210,9 @@ def _growth_without_rest(row: PlanRow, d_val: float, band: tuple[float, float], 
     lo, hi = band
     needed: list[tuple[float, float, float]] = []
     parts = []
-    for y, yp in _ends(row.year):
+    yp = row.year.precision
+    assert yp is not None
+    for y in row.ends("year"):
         at_lo = float(required_growth(d_val, y, rest_weight=lo))
         at_hi = float(required_growth(d_val, y, rest_weight=hi))
         needed.append((y, at_lo, at_hi))
