@@ -549,7 +549,8 @@ def provincial_forecast(
     bt = panel_backtest(source[source["year"] < year], predictive=predictive, lang=lang)
     method = bt.default_method if method is None else check_option("method", method, PANEL_METHODS)
     coef, errors, n_years = _calibrated(method, p)
-    nat = national_gap_forecast(year, growth_9m=growth_9m)
+    known = national_gap_forecasts()  # already fitted for the backtest, up to the latest 9-month release
+    nat = float(known[year]) if year in known.index else national_gap_forecast(year, growth_9m=growth_9m)
     pred = PanelPrediction(method, growth_9m + float(_gap(coef, nat)), errors, n_years, predictive)
     return ProvincialForecast(
         prediction=pred,
