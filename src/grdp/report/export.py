@@ -46,6 +46,12 @@ class ReportTable:
         Excel number format per numeric column (``"0.00"``, ``"#,##0"``, ``"0.0%"``).
     sheet : str
         Sheet name (default: ``title`` cut to 31 characters).
+    unit : str
+        The unit of the table's figures, in the report's language (``"%"``,
+        ``"điểm phần trăm"``); empty when each column names its own.
+    source : str
+        Where the figures come from (without the "Nguồn:" prefix): the data
+        files and the computation, in the report's language.
     """
 
     name: str
@@ -53,6 +59,8 @@ class ReportTable:
     frame: pd.DataFrame
     number_formats: dict[str, str] = field(default_factory=dict)
     sheet: str = ""
+    unit: str = ""
+    source: str = ""
 
     @property
     def sheet_name(self) -> str:
