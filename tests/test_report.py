@@ -110,7 +110,7 @@ def test_workbook_backtest_sheet_matches_the_backtest(reports):
 def test_summary_opens_with_the_key_findings(reports):
     text = (reports["vi"] / "tom_tat.md").read_text(encoding="utf-8")
     head = text.split("\n## ")[1]
-    assert head.startswith("Tóm tắt")
+    assert head.startswith("I. Những kết quả chính")
     # the share target, row 3 of Phụ lục 1: implausible (no admissible seasonal gap), not an identity failure
     assert "0 không khớp, 1 không hợp lý" in head and "Không hợp lý — dòng 3" in head
     assert "quý IV cần tăng 14,23–15,79 %" in head  # issue 3: at w4 = 0.32, 14.23 / 15.79
@@ -118,7 +118,7 @@ def test_summary_opens_with_the_key_findings(reports):
     assert "với tỷ trọng của cả nước năm gần nhất 0,282: 15,07–16,84 %" in head
     assert "cần các ngành thực hiện ít nhất 84 % mức tăng tốc" in head  # tests/test_scenarios.py: linear in the share
     # the calibrated forecast leads (tests/test_panel_forecast.py: (k + 1)/(n + 2) with 4 of 73 errors above 1.92)
-    assert head.startswith("Tóm tắt\n\n- Dự báo hiệu chỉnh trên các tỉnh (9 tháng 8,01 %)")
+    assert head.startswith("I. Những kết quả chính\n\n- Dự báo hiệu chỉnh trên các tỉnh (9 tháng 8,01 %)")
     assert "xác suất đạt 10,0 % khoảng 7 % — 4/73 tỉnh-năm" in head
     # the scenario simulation is never among the key findings, nor any P(≥ ...) without its condition
     assert "Mô phỏng" not in head and "P(≥" not in head
@@ -143,3 +143,90 @@ def test_readme_figures_are_the_reports(reports, root):
     # README.md shows two report figures from docs/figures; `make report` refreshes them.
     for name in ("02_tang_truong_quy_iv_can_dat.png", "04_dong_gop_nganh.png"):
         assert (root / "docs" / "figures" / name).read_bytes() == (reports["vi"] / "figures" / name).read_bytes(), name
+
+
+# ---------------------------------------------------------------------------------------------
+# the Word document (issue 12): reopened, its structure checked
+
+
+def _docx(folder: Path, name: str):
+    import docx
+
+    return docx.Document(str(folder / name))
+
+
+def test_document_is_in_the_administrative_format(reports):
+    from docx.shared import Mm, Pt
+
+    doc = _docx(reports["vi"], "bao_cao_2025.docx")
+    page = doc.sections[0]
+    # Nghị định 30/2020/NĐ-CP, Phụ lục I: A4; margins top/bottom 20-25 mm, left 30-35 mm, right 15-20 mm
+    assert (round(page.page_width.mm), round(page.page_height.mm)) == (210, 297)
+    assert Mm(20) <= page.top_margin <= Mm(25) and Mm(20) <= page.bottom_margin <= Mm(25)
+    assert Mm(30) <= page.left_margin <= Mm(35) and Mm(15) <= page.right_margin <= Mm(20)
+    normal = doc.styles["Normal"].font
+    assert normal.name == "Times New Roman" and Pt(13) <= normal.size <= Pt(14)  # 13-14 pt body text
+    # page numbers: a PAGE field in the header, none on the first page
+    assert page.different_first_page_header_footer
+    assert 'w:instr="PAGE"' in page.header._element.xml
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in doc.tables[0].cell(0, 1).text
+    assert doc.core_properties.created.year == 2000 and doc.core_properties.author == "grdp"  # fixed, not the run's time
+
+
+def test_document_numbers_every_table_and_figure_with_caption_and_source(reports):
+    doc = _docx(reports["vi"], "bao_cao_2025.docx")
+    texts = [p.text for p in doc.paragraphs]
+    tables = [t for t in texts if t.startswith("Biểu ")]
+    figures = [t for t in texts if t.startswith("Hình ")]
+    # 16 tables in the workbook, one (backtest by year, 104 rows) only there; 13 figures (reports/vi/figures)
+    assert [t.split(".")[0] for t in tables] == [f"Biểu {i}" for i in range(1, 16)]
+    assert [t.split(".")[0] for t in figures] == [f"Hình {i}" for i in range(1, 14)]
+    assert len(doc.tables) == 1 + 15 and len(doc.inline_shapes) == 13  # the heading block + the numbered tables
+    for i, text in enumerate(texts):  # every figure's caption is followed by its source
+        if text.startswith("Hình "):
+            assert texts[i + 1].startswith("Nguồn: ") and texts[i + 1].endswith("tính toán của grdp."), text
+    assert sum(t.startswith("Nguồn: ") for t in texts) == 15 + 13
+    assert any("chỉ có trong sổ tính grdp_2025.xlsx" in t and "Kiểm định lùi theo năm" in t for t in texts)
+
+
+def test_document_key_findings_point_to_their_support(reports):
+    import re
+
+    doc = _docx(reports["vi"], "bao_cao_2025.docx")
+    texts = [p.text for p in doc.paragraphs]
+    start, end = texts.index("I. NHỮNG KẾT QUẢ CHÍNH"), texts.index("II. KẾT QUẢ CHI TIẾT")
+    findings = texts[start + 1:end]
+    assert len(findings) == 9  # the same nine lines as tom_tat.md's key findings
+    n_tables = sum(t.startswith("Biểu ") for t in texts)
+    for finding in findings:
+        refs = re.search(r"\((mục II\.\d[^()]*)\)$", finding)
+        assert refs, finding
+        for kind, n in re.findall(r"(Biểu|Hình) (\d+)", refs.group(1)):
+            assert int(n) <= (n_tables if kind == "Biểu" else 13), finding
+    # the two figures a reader could not trace before (issue 12): 84 % (scenarios) and 0,30 points (what-if)
+    assert any("84 %" in f and "Biểu" in f for f in findings)
+    assert any("0,30 điểm phần trăm so với kịch bản cơ sở (10,37 %)" in f for f in findings)
+    section = "\n".join(texts[end:])
+    assert "cần ít nhất 84 % mức tăng tốc đó" in section  # the section itself carries the 84 %
+
+
+def test_document_has_a_glossary_of_the_terms_it_uses(reports):
+    texts = [p.text for p in _docx(reports["vi"], "bao_cao_2025.docx").paragraphs]
+    glossary = texts[texts.index("III. GIẢI THÍCH THUẬT NGỮ") + 1:]
+    terms = [t.split(":")[0] for t in glossary]
+    for term in ("GRDP", "GTTT", "GTSX", "tỷ trọng quý IV năm trước", "điểm phần trăm", "kiểm định lùi", "MAE"):
+        assert term in terms, term
+
+
+def test_english_document(reports):
+    doc = _docx(reports["en"], "report_2025.docx")
+    texts = [p.text for p in doc.paragraphs]
+    assert "I. KEY FINDINGS" in texts and "III. GLOSSARY" in texts
+    assert any(t.startswith("Table 1. ") for t in texts) and any(t.startswith("Source: ") for t in texts)
+
+
+def test_document_of_another_plan_speaks_of_its_year(report_2026):
+    doc = _docx(report_2026, "bao_cao_2026.docx")
+    texts = "\n".join(p.text for p in doc.paragraphs)
+    assert "năm 2026" in texts and "năm 2025" not in texts.split("II. KẾT QUẢ CHI TIẾT")[0]
+    assert "Kế hoạch năm 2026 (plan_2026_indicators.csv)" in texts  # the tables' and figures' source lines

@@ -10,6 +10,7 @@ that need them, so ``grdp check`` starts fast.
 from __future__ import annotations
 
 import argparse
+import itertools
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,11 +22,13 @@ from grdp.core.typing import Lang
 if TYPE_CHECKING:
     from grdp.audit.findings import PlanAudit
 
-__all__ = ["main", "EXIT_OK", "EXIT_INCONSISTENT", "EXIT_INPUT"]
+__all__ = ["main", "build_parser", "EXIT_OK", "EXIT_INCONSISTENT", "EXIT_INPUT", "EXIT_BROKEN_PIPE"]
 
 EXIT_OK = 0
 EXIT_INCONSISTENT = 1
 EXIT_INPUT = 2
+EXIT_BROKEN_PIPE = 141
+"""128 + SIGPIPE: what a shell reports for a command whose reader closed the pipe."""
 
 
 def _cmd_intake(args: argparse.Namespace) -> int:
@@ -152,56 +155,137 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _decimal(text: str) -> float:
+    """A number as typed in either language: ``8,01`` or ``8.01`` (never ``nan`` or ``inf``)."""
+    import math
+
+    cleaned = text.strip().replace("\u00a0", "").replace(" ", "")
+    if "," in cleaned and "." not in cleaned:
+        cleaned = cleaned.replace(",", ".")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r} (write 8,01 or 8.01)") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"not a finite number: {text!r}")
+    return value
+
+
+def _growth(text: str) -> float:
+    """A growth rate in per cent, within -50 … 100 (a 9-month GRDP growth outside it is a typo)."""
+    value = _decimal(text)
+    if not -50.0 <= value <= 100.0:
+        raise argparse.ArgumentTypeError(f"{text!r}: a growth rate in per cent between -50 and 100 (e.g. 8,01)")
+    return value
+
+
+def _weight(text: str) -> float:
+    """Q4's share of the previous year: strictly between 0 and 1 (0,32, not 32)."""
+    value = _decimal(text)
+    if not 0.0 < value < 1.0:
+        raise argparse.ArgumentTypeError(f"{text!r}: the Q4 weight is a share strictly between 0 and 1 (e.g. 0,32, not 32)")
+    return value
+
+
+def _level(text: str) -> float:
+    """An interval level as a fraction (0,8) or a percent (80): returned as a fraction."""
+    value = _decimal(text)
+    if 1.0 < value < 100.0:
+        value /= 100.0
+    if not 0.0 < value < 1.0:
+        raise argparse.ArgumentTypeError(f"{text!r}: the interval level is a fraction in (0, 1) such as 0,8, or a percent such as 80")
+    return value
+
+
+def _wants_english(argv: Sequence[str]) -> bool:
+    """Whether the command line asks for English (``--lang en`` / ``--lang=en``): then help and errors are in English."""
+    items = list(argv)
+    return "--lang=en" in items or any(pair == ("--lang", "en") for pair in itertools.pairwise(items))
+
+
+def build_parser(lang: Lang = "vi") -> argparse.ArgumentParser:
+    """The command line, its help in Vietnamese (``lang="en"``: English)."""
+
+    def t(vi: str, en: str) -> str:
+        return vi if lang == "vi" else en
+
     parser = argparse.ArgumentParser(
         prog="grdp",
-        description="Check, decompose, forecast and report a province's GRDP plan.",
+        description=t("Kiểm tra, phân tách, dự báo và lập báo cáo kế hoạch GRDP của tỉnh. Thêm --lang en để dùng tiếng Anh.",
+                      "Check, decompose, forecast and report a province's GRDP plan."),
     )
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="{check,intake,forecast,backtest,whatif,report}")
+    plan_help = t("tệp chỉ tiêu kế hoạch (CSV/XLSX); mặc định: kế hoạch 2025 kèm theo",
+                  "plan indicators file (CSV/XLSX); default: the embedded 2025 plan")
+    lang_help = t("ngôn ngữ: vi (mặc định) hoặc en", "language: vi (default) or en")
 
-    check = sub.add_parser("check", help="audit the plan: does each indicator's 9 months, Q4 and year hold together?")
-    check.add_argument("file", nargs="?", type=Path, default=None, help="plan indicators file (CSV/XLSX); default: the 2025 plan")
-    check.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    check.add_argument("--lang", choices=("vi", "en"), default="vi")
+    def add_lang(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--lang", choices=("vi", "en"), default="vi", help=lang_help)
+
+    check = sub.add_parser("check", help=t("kiểm tra kế hoạch: 9 tháng, quý IV và cả năm của từng chỉ tiêu có khớp nhau không",
+                                           "audit the plan: does each indicator's 9 months, Q4 and year hold together?"))
+    check.add_argument("file", nargs="?", type=Path, default=None, help=plan_help)
+    check.add_argument("--format", choices=("table", "csv", "json"), default="table", help=t("dạng kết quả", "output format"))
+    add_lang(check)
     check.add_argument("--strict", action="store_true",
-                       help="exit 1 also on implausible findings (figures that hold only under assumptions outside "
-                            "their plausible range), not only on inconsistent ones")
+                       help=t("trả mã 1 cả khi có kết luận 'không hợp lý', không chỉ 'không khớp'",
+                              "exit 1 also on implausible findings (figures that hold only under assumptions outside "
+                              "their plausible range), not only on inconsistent ones"))
     check.set_defaults(func=_cmd_check)
 
-    intake = sub.add_parser("intake", help="read the plan tables and write their tidy CSV forms")
-    intake.add_argument("--plan", type=Path, default=None, help="plan indicators file (CSV/XLSX); default: the 2025 plan")
-    intake.add_argument("--tasks", type=Path, default=None, help="plan tasks file (CSV/XLSX)")
-    intake.add_argument("--out", type=Path, default=None, help="output folder; default: data/processed")
+    intake = sub.add_parser("intake", help=t("đọc bảng kế hoạch, ghi dạng CSV gọn", "read the plan tables and write their tidy CSV forms"))
+    intake.add_argument("--plan", type=Path, default=None, help=plan_help)
+    intake.add_argument("--tasks", type=Path, default=None, help=t("tệp nhiệm vụ kèm kế hoạch (CSV/XLSX)", "plan tasks file (CSV/XLSX)"))
+    intake.add_argument("--out", type=Path, default=None, help=t("thư mục ghi; mặc định: data/processed", "output folder; default: data/processed"))
     intake.set_defaults(func=_cmd_intake)
 
-    forecast = sub.add_parser("forecast", help="forecast the year's GRDP growth from the 9 months, with target probabilities")
-    forecast.add_argument("growth_9m", nargs="?", type=float, default=None, help="9-month growth, %% (default: the plan's GRDP row)")
-    forecast.add_argument("--plan", type=Path, default=None, help="plan file for the 9 months and targets; default: the 2025 plan")
-    forecast.add_argument("--history", type=Path, default=None, help="your own quarterly CSV: period,growth_yoy_pct (e.g. 2023Q1,8.22)")
-    forecast.add_argument("--q4-weight", type=float, default=None, help="Q4's share of the previous year (default: the province's, grdp.q4_weight: its plan's rows; for a bare 9-month figure the nation's latest)")
-    forecast.add_argument("--level", type=float, default=0.8, help="interval level (default 0.8)")
-    forecast.add_argument("--lang", choices=("vi", "en"), default="vi")
+    forecast = sub.add_parser("forecast", help=t("dự báo tăng trưởng GRDP cả năm từ số 9 tháng, kèm xác suất đạt mục tiêu",
+                                                 "forecast the year's GRDP growth from the 9 months, with target probabilities"))
+    forecast.add_argument("growth_9m", nargs="?", type=_growth, default=None,
+                          help=t("tăng trưởng 9 tháng, %% (8,01 hoặc 8.01); mặc định: dòng GRDP của kế hoạch",
+                                 "9-month growth, %% (8.01 or 8,01); default: the plan's GRDP row"))
+    forecast.add_argument("--plan", type=Path, default=None, help=plan_help)
+    forecast.add_argument("--history", type=Path, default=None,
+                          help=t("chuỗi quý của chính Thống kê tỉnh, CSV: period,growth_yoy_pct (vd. 2023Q1,8.22)",
+                                 "your own quarterly CSV: period,growth_yoy_pct (e.g. 2023Q1,8.22)"))
+    forecast.add_argument("--q4-weight", type=_weight, default=None,
+                          help=t("tỷ trọng quý IV trong GRDP năm trước, trong (0; 1), vd. 0,32; mặc định: của tỉnh theo kế hoạch",
+                                 "Q4's share of the previous year, in (0, 1), e.g. 0.32 (default: the province's, from its plan's "
+                                 "rows; for a bare 9-month figure the nation's latest)"))
+    forecast.add_argument("--level", type=_level, default=0.8,
+                          help=t("mức của khoảng dự báo: 0,8 hoặc 80 (%%); mặc định 0,8", "interval level: 0.8 or 80 (%%); default 0.8"))
+    add_lang(forecast)
     forecast.set_defaults(func=_cmd_forecast)
 
-    bt = sub.add_parser("backtest", help="how the forecast methods did at each 9-month release since 2013 (nation, or --panel)")
-    bt.add_argument("--vintage", choices=("first", "latest"), default="first")
+    bt = sub.add_parser("backtest", help=t("các phương pháp dự báo đã đúng đến đâu tại mỗi lần công bố số 9 tháng từ 2013 (cả nước, hoặc --panel)",
+                                           "how the forecast methods did at each 9-month release since 2013 (nation, or --panel)"))
+    bt.add_argument("--vintage", choices=("first", "latest"), default="first",
+                    help=t("số công bố lần đầu (mặc định) hoặc mới nhất", "first-published (default) or latest figures"))
     bt.add_argument("--panel", action="store_true",
-                    help="score the provincial methods on the provinces' panel, leaving one year out")
+                    help=t("chấm các phương pháp cấp tỉnh trên số liệu các tỉnh, bỏ từng năm ra",
+                           "score the provincial methods on the provinces' panel, leaving one year out"))
     bt.add_argument("--predictive", choices=("empirical", "t"), default="empirical",
-                    help="with --panel: the errors as they are (default) or the t form specified before scoring")
-    bt.add_argument("--lang", choices=("vi", "en"), default="vi")
+                    help=t("với --panel: sai số như đã có (mặc định) hoặc dạng t định trước",
+                           "with --panel: the errors as they are (default) or the t form specified before scoring"))
+    add_lang(bt)
     bt.set_defaults(func=_cmd_backtest)
 
-    whatif = sub.add_parser("whatif", help="annual GRDP growth if some sectors grow as given in Q4, e.g. construction=20")
-    whatif.add_argument("sectors", nargs="+", help="sector=Q4 growth %%: agriculture, industry, construction, services")
-    whatif.add_argument("--plan", type=Path, default=None, help="plan file; default: the 2025 plan")
-    whatif.add_argument("--lang", choices=("vi", "en"), default="vi")
+    whatif = sub.add_parser("whatif", help=t("GRDP cả năm nếu một số ngành tăng trong quý IV như cho, vd. construction=20",
+                                             "annual GRDP growth if some sectors grow as given in Q4, e.g. construction=20"))
+    whatif.add_argument("sectors", nargs="+",
+                        help=t("ngành=tăng trưởng quý IV %%: agriculture, industry, construction, services (vd. construction=20,5)",
+                               "sector=Q4 growth %%: agriculture, industry, construction, services"))
+    whatif.add_argument("--plan", type=Path, default=None, help=plan_help)
+    add_lang(whatif)
     whatif.set_defaults(func=_cmd_whatif)
 
-    report = sub.add_parser("report", help="the main job: tables and figures of the report")
-    report.add_argument("--plan", type=Path, default=None, help="plan indicators file (CSV/XLSX); default: the 2025 plan")
-    report.add_argument("--out", type=Path, default=None, help="output folder; default: reports/<lang>")
-    report.add_argument("--lang", choices=("vi", "en"), default="vi")
+    report = sub.add_parser("report", help=t("việc chính: báo cáo Word, sổ tính Excel, bảng, hình và tóm tắt",
+                                             "the main job: Word report, workbook, tables, figures and summary"))
+    report.add_argument("--plan", type=Path, default=None, help=plan_help)
+    report.add_argument("--out", type=Path, default=None,
+                        help=t("thư mục của báo cáo; mặc định: reports/<ngôn ngữ>/<năm> (kế hoạch khác: tên tệp kế hoạch)",
+                               "the report's folder; default: reports/<lang>/<year> (another plan: the plan file's name)"))
+    add_lang(report)
     report.set_defaults(func=_cmd_report)
     return parser
 
@@ -215,16 +299,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     import warnings
 
-    args = build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    english = _wants_english(argv)
+    args = build_parser("en" if english else "vi").parse_args(argv)
     warnings.formatwarning = _one_line_warning
+    prefix = "grdp: error:"  # as argparse's own messages say it, in either language
     try:
-        return int(args.func(args))
+        status = int(args.func(args))
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last flush
+        return status
     except InputError as err:
-        print(f"grdp: error: {err}", file=sys.stderr)
+        print(f"{prefix} {err}", file=sys.stderr)
         return EXIT_INPUT
-    except FileNotFoundError as err:
-        print(f"grdp: error: {err}", file=sys.stderr)
+    except BrokenPipeError:
+        # the reader went away (`grdp check | head -1`): stop quietly, as a killed pipe would
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+    except OSError as err:  # unreadable plan, unwritable folder, a file where a folder should be: one line
+        where = f" {err.filename}:" if getattr(err, "filename", None) else ""
+        print(f"{prefix}{where} {err.strerror or err}", file=sys.stderr)
         return EXIT_INPUT
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device so the interpreter's final flush cannot raise again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout without a file descriptor (in-process capture)
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

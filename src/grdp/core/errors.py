@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["InputError", "PlanWarning", "Location"]
+__all__ = ["InputError", "PlanWarning", "Location", "OutputError"]
 
 
 @dataclass(frozen=True)
@@ -102,3 +102,7 @@ def _rebuild(reason: str, text: str | None, loc: Location) -> InputError:
 
 class PlanWarning(UserWarning):
     """Something in a plan file was read, but deserves a look (unknown indicator, re-encoded file …)."""
+
+
+class OutputError(OSError):
+    """A report or table cannot be written where asked: one line saying where and why (the CLI exits 2)."""

@@ -22,7 +22,46 @@ from grdp.forecast.panel import ProvincialForecast, provincial_forecast
 from grdp.io.plan import MissingFigures, Plan
 from grdp.report.export import ReportTable
 
-__all__ = ["ReportContext", "Section", "SectionBuilder"]
+__all__ = ["ReportContext", "Section", "SectionBuilder", "ReportFigure", "KeyFinding", "DATA_SOURCES"]
+
+DATA_SOURCES: dict[str, tuple[str, str]] = {
+    "national": ("Cục Thống kê (Bộ Tài chính), tăng trưởng GDP cả nước theo quý, bản công bố lần đầu "
+                 "(national_gdp_releases.csv)",
+                 "National Statistics Office (Ministry of Finance), Viet Nam's quarterly GDP growth as first published "
+                 "(national_gdp_releases.csv)"),
+    "provinces": ("Số 9 tháng và cả năm các tỉnh công bố lần đầu, 2012–2024 (province_releases.csv)",
+                  "Provinces' first-published 9-month and annual GRDP growth, 2012–2024 (province_releases.csv)"),
+    "former": ("Hưng Yên (cũ) và Thái Bình: số liệu đã công bố (provinces_hungyen_thaibinh.csv)",
+               "Hưng Yên (former) and Thái Bình: published figures (provinces_hungyen_thaibinh.csv)"),
+    "assumptions": ("giả định của grdp (assumptions.csv)", "grdp's assumptions (assumptions.csv)"),
+}
+"""The data files the report's figures come from, named in a "Nguồn:" line (keyed; the plan is named by :meth:`ReportContext.source`)."""
+
+
+@dataclass(frozen=True)
+class ReportFigure:
+    """A figure of the report with what the document prints around it.
+
+    Attributes
+    ----------
+    figure : matplotlib.figure.Figure
+    caption : str
+        What the figure shows, in the report's language (printed as "Hình N. caption").
+    source : str
+        Where its figures come from (printed after "Nguồn:").
+    """
+
+    figure: Any
+    caption: str
+    source: str
+
+
+@dataclass(frozen=True)
+class KeyFinding:
+    """One key finding and the tables or figures (by file stem) that support it."""
+
+    text: str
+    refs: tuple[str, ...] = ()
 
 
 @dataclass
@@ -50,19 +89,42 @@ class ReportContext:
         """A file or sheet stem in the report's language."""
         return self.t(vi, en)
 
+    def source(self, *keys: str) -> str:
+        """A "Nguồn:" text: the plan (key ``"plan"``), the task list (``"tasks"``) or a file of :data:`DATA_SOURCES`,
+        then "grdp's computation"."""
+        parts = []
+        for key in keys:
+            if key == "plan":
+                parts.append(self.t(f"Kế hoạch năm {self.plan.year} ({self.plan.source})", f"The {self.plan.year} plan ({self.plan.source})"))
+            elif key == "tasks" and self.tasks_path is not None:
+                parts.append(self.t(f"Danh sách nhiệm vụ kèm kế hoạch ({self.tasks_path.name})",
+                                    f"The plan's task list ({self.tasks_path.name})"))
+            else:
+                parts.append(self.t(*DATA_SOURCES[key]))
+        parts.append(self.t("tính toán của grdp", "grdp's computation"))
+        return "; ".join(parts) + "."
+
+    def figure(self, figure: Any, caption: tuple[str, str], *sources: str) -> ReportFigure:
+        """A :class:`ReportFigure` with its caption (vi, en) and the sources of its figures."""
+        return ReportFigure(figure, self.t(*caption), self.source(*sources))
+
+    def finding(self, vi: str, en: str, *refs: str) -> KeyFinding:
+        """A :class:`KeyFinding` in the report's language, supported by the tables or figures ``refs`` (file stems)."""
+        return KeyFinding(self.t(vi, en), tuple(refs))
+
 
 @dataclass
 class Section:
-    """A part of the report: tables, figures (file stem → Figure) and Markdown findings."""
+    """A part of the report: tables, figures (file stem → :class:`ReportFigure`) and Markdown findings."""
 
     key: str
     title: str
     tables: list[ReportTable] = field(default_factory=list)
-    figures: dict[str, Any] = field(default_factory=dict)
+    figures: dict[str, ReportFigure] = field(default_factory=dict)
     summary: str = ""
-    headline: list[str] = field(default_factory=list)
+    headline: list[KeyFinding] = field(default_factory=list)
     """One-line key findings, gathered at the top of the report's summary."""
-    lead: list[str] = field(default_factory=list)
+    lead: list[KeyFinding] = field(default_factory=list)
     """Key findings that open the summary, before every section's headline (the calibrated forecast)."""
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["ReportTable", "write_workbook", "write_csvs", "write_markdown", "markdown_table", "FIXED_TIMESTAMP"]
+__all__ = ["ReportTable", "stable_zip", "write_workbook", "write_csvs", "write_markdown", "markdown_table", "FIXED_TIMESTAMP"]
 
 FIXED_TIMESTAMP = "2000-01-01T00:00:00Z"
 """What the workbook's 'created'/'modified' properties say: nothing, stably."""
@@ -52,6 +52,11 @@ class ReportTable:
     source : str
         Where the figures come from (without the "Nguồn:" prefix): the data
         files and the computation, in the report's language.
+    doc_columns : tuple of str
+        The columns the Word document prints (default: all); the workbook and
+        CSV keep every column.
+    in_document : bool
+        ``False`` for a table too long to print (the document names its sheet).
     """
 
     name: str
@@ -61,11 +66,18 @@ class ReportTable:
     sheet: str = ""
     unit: str = ""
     source: str = ""
+    doc_columns: tuple[str, ...] = ()
+    in_document: bool = True
 
     @property
     def sheet_name(self) -> str:
         name = self.sheet or self.title
         return re.sub(r"[\[\]:*?/\\]", "-", name)[:_MAX_SHEET_NAME]
+
+    @property
+    def document_frame(self) -> pd.DataFrame:
+        """The columns the Word document prints."""
+        return self.frame[list(self.doc_columns)] if self.doc_columns else self.frame
 
 
 def write_workbook(tables: Sequence[ReportTable], path: str | Path) -> Path:
@@ -110,7 +122,7 @@ def write_workbook(tables: Sequence[ReportTable], path: str | Path) -> Path:
     wb.save(buffer)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(_stable_zip(buffer.getvalue()))
+    path.write_bytes(stable_zip(buffer.getvalue()))
     return path
 
 
@@ -129,7 +141,7 @@ def _shown(v: object, fmt: str | None) -> str:
     return "" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v)
 
 
-def _stable_zip(data: bytes) -> bytes:
+def stable_zip(data: bytes) -> bytes:
     """Re-pack an xlsx with fixed entry times and fixed document timestamps."""
     src = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()

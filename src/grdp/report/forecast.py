@@ -80,12 +80,29 @@ def forecast_section(ctx: ReportContext) -> Section:
                     {label("fc_mae", lang): "0.00", label("fc_bias", lang): "0.00", label("fc_rmse", lang): "0.00",
                      label("fc_coverage_80", lang): "0%", label("fc_coverage_95", lang): "0%", label("fc_mae_ratio", lang): "+0%;-0%;0%"}),
         ReportTable(ctx.name("kiem_dinh_lui_theo_nam", "backtest_by_year"), ctx.t("Kiểm định lùi theo năm", "Backtest by year"), by_year,
-                    {c: "0.00" for c in by_year.columns[2:]}),
+                    {c: "0.00" for c in by_year.columns[2:]}, in_document=False),
     ]
+    first, last = int(f["year"].min()), int(f["year"].max())
     figures = {
-        ctx.name("08_du_bao_ca_nam", "08_annual_forecast"): plot_fan(nowcasts, targets=targets, lang=lang),
-        ctx.name("09_kiem_dinh_lui", "09_backtest"): plot_backtest(bt, lang=lang),
-        ctx.name("10_quy_iv_so_voi_9_thang", "10_q4_versus_9_months"): plot_q4_excess(outlook, lang=lang),
+        ctx.name("08_du_bao_ca_nam", "08_annual_forecast"): ctx.figure(
+            plot_fan(nowcasts, targets=targets, lang=lang),
+            ("Dự báo tăng trưởng cả năm theo mẫu hình quý IV so với 9 tháng của cả nước (mượn), với hai tỷ trọng quý IV; "
+             "các xác suất chỉ hiệu chỉnh trên chuỗi cả nước, không phải trên các tỉnh",
+             "The year's growth forecast by the nation's Q4-versus-9-months pattern (borrowed), at two Q4 weights; "
+             "the probabilities are calibrated on the national series only, not on the provinces"),
+            "plan", "national"),
+        ctx.name("09_kiem_dinh_lui", "09_backtest"): ctx.figure(
+            plot_backtest(bt, lang=lang),
+            (f"Kiểm định lùi trên số liệu cả nước {first}–{last}: dự báo tại ngày công bố số 9 tháng so với số cả năm công bố "
+             "lần đầu (trên); sai số tuyệt đối bình quân của từng phương pháp (dưới)",
+             f"Backtest on the national series {first}–{last}: the forecast at the 9-month release against the first-published "
+             "annual figure (top); each method's mean absolute error (bottom)"),
+            "national"),
+        ctx.name("10_quy_iv_so_voi_9_thang", "10_q4_versus_9_months"): ctx.figure(
+            plot_q4_excess(outlook, lang=lang),
+            ("Quý IV cao hơn 9 tháng bao nhiêu điểm phần trăm: cả nước từng năm và mức kế hoạch cần",
+             "How many points Q4 grew above the 9 months: the nation each year, and what the plan needs"),
+            "plan", "national"),
     }
     nc = nowcasts[0]
     t0 = targets[0]
@@ -112,7 +129,7 @@ def forecast_section(ctx: ReportContext) -> Section:
                         pb.table(lang=lang)),
         ]
         parts[:0] = [pf.summary(lang=lang), pb.summary(lang=lang)]
-        lead.append(_calibrated_line(ctx, pf))
+        lead.append(ctx.finding(*_calibrated_line(ctx, pf), tables[0].name, tables[1].name))
     headline = []
     try:
         own = momentum(ctx.plan, lang=lang)
@@ -120,17 +137,21 @@ def forecast_section(ctx: ReportContext) -> Section:
         own = None
     if own is not None:
         parts.insert(1 if lead else 0, own.summary(lang=lang))
-        headline.append(own.summary(lang=lang))
+        headline.append(ctx.finding(
+            f"Đà tăng của chính tỉnh: quý III khoảng {num(own.q3, 1, lang)} %; nếu quý IV tăng như quý III, cả năm khoảng "
+            f"{num(own.annual_if_q4_is_q3, 1, lang)} %.",
+            f"The province's own momentum: Q3 about {num(own.q3, 1, lang)} %; were Q4 to grow like Q3, the year would end near "
+            f"{num(own.annual_if_q4_is_q3, 1, lang)} %."))
     return Section("forecast", title, tables, figures, "\n\n".join(parts), headline, lead)
 
 
-def _calibrated_line(ctx: ReportContext, pf: ProvincialForecast) -> str:
+def _calibrated_line(ctx: ReportContext, pf: ProvincialForecast) -> tuple[str, str]:
     """The key finding that opens the report: the calibrated forecast and its probability of the target's low end."""
     lang = ctx.lang
     t0 = pf.targets[0]
     k, n = pf.exceedances(t0), pf.n
     gap = num(100 * pf.reliability_gap, 0, lang)
-    return ctx.t(
+    return (
         f"Dự báo hiệu chỉnh trên các tỉnh (9 tháng {num(pf.growth_9m, 2, lang)} %): cả năm khoảng {num(pf.point, 1, lang)} % "
         f"(khoảng 80 %: {num(pf.lower, 1, lang)}–{num(pf.upper, 1, lang)} %); xác suất đạt {num(t0, 1, lang)} % khoảng "
         f"{num(100 * pf.prob_at_least(t0), 0, lang)} % — {k}/{n} tỉnh-năm đã kết thúc năm cao hơn dự báo như vậy ít nhất "

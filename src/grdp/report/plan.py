@@ -53,6 +53,8 @@ def tasks_section(ctx: ReportContext) -> Section:
         "tasks",
         title,
         [ReportTable(ctx.name("nhiem_vu", "tasks"), title, counts, {c: "0" for c in counts.columns[1:]})],
-        {ctx.name("01_nhiem_vu_theo_don_vi", "01_tasks_by_department"): plot_tasks_by_department(tasks, lang=lang)},
+        {ctx.name("01_nhiem_vu_theo_don_vi", "01_tasks_by_department"): ctx.figure(
+            plot_tasks_by_department(tasks, lang=lang),
+            (f"Nhiệm vụ {rest} theo đơn vị chủ trì và thời hạn", f"{rest} tasks by lead department and deadline"), "tasks")},
         text,
     )

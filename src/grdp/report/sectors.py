@@ -70,25 +70,43 @@ def sectors_section(ctx: ReportContext) -> Section:
         f"Value-added/output bridge from the plan's 9 months: {b}. With it the sector targets imply annual GRDP growth of "
         f"{implied_cal} % (bridge 1: {implied_one} %). Verdicts against the GRDP and share targets: see the audit (rows {' and '.join(rows)}).",
     )
-    headline = [ctx.t(
+    stem_contrib, stem_needed = ctx.name("04_dong_gop_nganh", "04_sector_contributions"), ctx.name("05_tang_truong_nganh_can_dat", "05_sector_growth_needed")
+    table_contrib = ctx.name("dong_gop_nganh", "sector_contributions")
+    headline = [ctx.finding(
         f"Mục tiêu các ngành ngầm định GRDP cả năm {implied_cal} % (tốc độ tăng GTTT bằng {b} lần tốc độ tăng GTSX, như 9 tháng) "
         f"hoặc {implied_one} % (GTTT tăng như GTSX).",
         f"The sector targets imply annual GRDP growth of {implied_cal} % (value added growing {b} times as fast as output, as in the 9 months) "
-        f"or {implied_one} % (value added growing like output).")]
+        f"or {implied_one} % (value added growing like output).", table_contrib, stem_contrib)]
     tables = [
-        ReportTable(ctx.name("dong_gop_nganh", "sector_contributions"), title, contrib, pct_cols),
+        ReportTable(table_contrib, title, contrib, pct_cols),
         ReportTable(ctx.name("tang_truong_nganh_can_dat", "sector_growth_needed"), ctx.t("Tăng trưởng ngành cần đạt", "Sector growth needed"), need,
                     {c: "0.00" for c in need.columns[2:]}),
         ReportTable(ctx.name("nhay_theo_ty_trong_cn", "industry_split_sensitivity"), ctx.t("Độ nhạy theo tỷ trọng CN", "Industry split sensitivity"),
                     split, {c: "0.000" for c in split.columns}),
     ]
     figures = {
-        ctx.name("04_dong_gop_nganh", "04_sector_contributions"): plot_contributions(
-            {c.replace(", ", "\n", 1): f for c, f in cases.items()}, target=targets, lang=lang),
-        ctx.name("05_tang_truong_nganh_can_dat", "05_sector_growth_needed"): plot_required_growth(needed, lang=lang),
+        stem_contrib: ctx.figure(
+            plot_contributions({c.replace(", ", "\n", 1): f for c, f in cases.items()}, target=targets, lang=lang),
+            ("Đóng góp của các khu vực kinh tế vào tăng trưởng GRDP (điểm phần trăm): 9 tháng và cả năm theo mục tiêu ngành",
+             "Contributions of the sectors to GRDP growth (percentage points): the 9 months and the year at the sector targets"),
+            "plan"),
+        stem_needed: ctx.figure(
+            plot_required_growth(needed, lang=lang),
+            ("Tăng trưởng giá trị sản xuất từng khu vực cần đạt cả năm để GRDP đạt mục tiêu, so với mục tiêu kế hoạch của khu vực",
+             "Output growth each sector needs for the year's GRDP target, against the sector's plan target"),
+            "plan"),
     }
     with contextlib.suppress(MissingFigures):  # no share row: the audit says so
-        figures[ctx.name("06_ty_trong_cn_xd_dv", "06_share_path")] = plot_share_path(check_share_target(plan, lang=lang), lang=lang)
-    figures[ctx.name("07_nhay_theo_ty_trong_cn", "07_industry_split_sensitivity")] = plot_split_sensitivity(
-        check_sector_targets(plan, lang=lang), lang=lang)
+        figures[ctx.name("06_ty_trong_cn_xd_dv", "06_share_path")] = ctx.figure(
+            plot_share_path(check_share_target(plan, lang=lang), lang=lang),
+            ("Tỷ trọng công nghiệp, xây dựng và dịch vụ trong GRDP: năm trước, 9 tháng và mục tiêu cả năm (trái); "
+             "tỷ trọng cả năm theo chênh lệch mùa vụ giữa cả năm và 9 tháng (phải)",
+             "Share of industry, construction and services in GRDP: previous year, 9 months and the year's target (left); "
+             "the year's share by the seasonal gap between the year and the 9 months (right)"),
+            "plan", "national")
+    figures[ctx.name("07_nhay_theo_ty_trong_cn", "07_industry_split_sensitivity")] = ctx.figure(
+        plot_split_sensitivity(check_sector_targets(plan, lang=lang), lang=lang),
+        ("GRDP cả năm mà mục tiêu các ngành hàm ý, theo tỷ trọng công nghiệp trong khu vực công nghiệp – xây dựng",
+         "Annual GRDP growth the sector targets imply, by industry's share of industry and construction"),
+        "plan", "assumptions")
     return Section("sectors", title, tables, figures, text, headline)

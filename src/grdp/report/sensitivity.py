@@ -43,7 +43,11 @@ def sensitivity_section(ctx: ReportContext) -> Section:
                              rest_weights=[round(plan_weights[0], 2), w4, round(plan_weights[1], 2)], lang=lang)
     tables = [ReportTable(ctx.name("dieu_chinh_9_thang", "nine_month_revision"), ctx.t("Điều chỉnh số 9 tháng", "9-month revision"),
                           effect.table(lang=lang))]
-    figures: dict[str, object] = {ctx.name("11_quy_iv_can_dat_theo_ty_trong", "11_required_q4_heatmap"): plot_required_growth_grid(grid, lang=lang)}
+    stem_grid = ctx.name("11_quy_iv_can_dat_theo_ty_trong", "11_required_q4_heatmap")
+    figures = {stem_grid: ctx.figure(
+        plot_required_growth_grid(grid, lang=lang),
+        ("Tăng trưởng quý IV cần đạt theo mục tiêu năm và tỷ trọng quý IV năm trước",
+         "Q4 growth needed by the year's target and the previous-year Q4 weight"), "plan")}
     lines = [effect.summary(lang=lang)]
     try:
         model = sector_model(plan, lang=lang)
@@ -64,10 +68,21 @@ def sensitivity_section(ctx: ReportContext) -> Section:
         (ctx.name("mo_phong_monte_carlo", "monte_carlo"), ctx.t("Mô phỏng Monte Carlo", "Monte Carlo"), mc.table(lang=lang), "0.000"),
     ):
         tables.append(ReportTable(stem, name, frame, {c: fmt for c in frame.select_dtypes("float").columns}))
-    figures[ctx.name("12_loc_xoay", "12_tornado")] = plot_tornado(tor, lang=lang)
+    stem_tornado = ctx.name("12_loc_xoay", "12_tornado")
+    figures[stem_tornado] = ctx.figure(
+        plot_tornado(tor, lang=lang),
+        ("GRDP cả năm khi từng khu vực tăng trong quý IV ở đầu thấp hoặc đầu cao của khoảng giả định, các khu vực khác ở mục tiêu",
+         "Annual GRDP when one sector grows in Q4 at the low or high end of its assumed range, the others at their targets"),
+        "plan", "assumptions")
     pf = ctx.provincial
     calibrated = {t: pf.prob_at_least(t) for t in mc.thresholds} if pf is not None else None
-    figures[ctx.name("13_monte_carlo", "13_monte_carlo")] = plot_monte_carlo(mc, calibrated=calibrated, lang=lang)
+    figures[ctx.name("13_monte_carlo", "13_monte_carlo")] = ctx.figure(
+        plot_monte_carlo(mc, calibrated=calibrated, lang=lang),
+        ("Mô phỏng kịch bản: phân bố GRDP cả năm khi các khu vực tăng trong quý IV trong các khoảng giả định — cho biết kế hoạch "
+         "cần gì, không phải khả năng đạt; xác suất đạt mục tiêu là của dự báo hiệu chỉnh trên các tỉnh",
+         "Scenario simulation: annual GRDP when the sectors grow in Q4 within the assumed ranges — what the plan takes, not how "
+         "likely it is; the probability of the target is the provincial calibrated forecast's"),
+        "plan", "assumptions", *(("provinces",) if pf is not None else ()))
     lines += [construction.summary(lang=lang), scen.summary(lang=lang), mc.summary(lang=lang),
               ctx.t("Lưu ý: mô phỏng cho biết kế hoạch cần gì, không phải khả năng đạt — các ngành được giả định tăng trong "
                     f"quý IV từ tốc độ 9 tháng (không tăng tốc) tới {high} % mức tăng tốc kế hoạch đặt ra, đỉnh ở mục tiêu; tỷ lệ "
@@ -93,8 +108,17 @@ def sensitivity_section(ctx: ReportContext) -> Section:
         against = ctx.t("ngang mức cao nhất cả nước từng có", "as much as the national record")
     else:
         against = ctx.t("so với mức cao nhất cả nước từng có", "against the national record")
+    stem_scen, stem_revision = ctx.name("kich_ban", "scenarios"), ctx.name("dieu_chinh_9_thang", "nine_month_revision")
+    acceleration = ctx.t(
+        f"Với GRDP cả năm tuyến tính theo phần tăng tốc quý IV mà các ngành thực hiện (0: mỗi ngành giữ tốc độ 9 tháng, GRDP "
+        f"{num(at_pace, 2, lang)} %; 1: đúng mục tiêu quý IV, GRDP {num(at_plan, 2, lang)} %), đạt {num(targets[0], 1, lang)} % "
+        f"cần ít nhất {num(100 * share_needed, 0, lang)} % mức tăng tốc đó.",
+        f"Annual GRDP is linear in the share of the planned Q4 acceleration the sectors deliver (0: each keeps its 9-month pace, "
+        f"GRDP {num(at_pace, 2, lang)} %; 1: the Q4 targets, GRDP {num(at_plan, 2, lang)} %): reaching {num(targets[0], 1, lang)} % "
+        f"needs at least {num(100 * share_needed, 0, lang)} % of that acceleration.")
+    lines.insert(len(lines) - 1, acceleration)
     headline = [
-        ctx.t(
+        ctx.finding(
             f"Đạt {num(targets[0], 1, lang)} % cần các ngành thực hiện ít nhất {num(100 * share_needed, 0, lang)} % mức tăng tốc "
             f"quý IV mà kế hoạch đặt ra so với tốc độ 9 tháng; ngay kịch bản '{low_name.lower()}' (GRDP cả năm {num(low, 2, lang)} %) "
             f"đã cần quý IV cao hơn 9 tháng {num(low_excess, 1, lang)} điểm, {against} "
@@ -103,21 +127,22 @@ def sensitivity_section(ctx: ReportContext) -> Section:
             f"Q4 acceleration the plan sets over their 9-month pace; even the '{low_name.lower()}' scenario (GRDP {num(low, 2, lang)} % "
             f"for the year) needs Q4 {num(low_excess, 1, lang)} points above the 9 months, {against} "
             f"(+{num(record, 1, lang)} in {record_year}).",
+            stem_scen, stem_tornado,
         ),
-        _what_if_line(ctx, asked, construction),
+        ctx.finding(*_what_if_line(ctx, asked, construction), stem_scen),
     ]
     change = effect.to_frame()
     at_w = change.loc[np.isclose(change["rest_weight"], w4), "change"]
     if len(at_w):
-        headline.append(ctx.t(
+        headline.append(ctx.finding(
             f"Nếu số 9 tháng bị điều chỉnh giảm 0,1 điểm, quý IV phải tăng thêm {num(float(at_w.iloc[0]), 2, lang)} điểm % "
             f"(tỷ trọng {num(w4, 2, lang)}).",
             f"A 0.1-point downward revision of the 9-month figure adds {num(float(at_w.iloc[0]), 2, lang)} points to the Q4 "
-            f"growth needed (weight {num(w4, 2, lang)})."))
+            f"growth needed (weight {num(w4, 2, lang)}).", stem_revision, stem_grid))
     return Section("sensitivity", title, tables, figures, "\n\n".join(lines), headline)
 
 
-def _what_if_line(ctx: ReportContext, asked: dict[str, float], report: ScenarioReport) -> str:
+def _what_if_line(ctx: ReportContext, asked: dict[str, float], report: ScenarioReport) -> tuple[str, str]:
     """One headline for the report's what-if: the sectors' Q4 growth as asked, the others at their targets."""
     lang = ctx.lang
     value, base = report.grdp(report.names[1]), report.grdp("base")
@@ -128,9 +153,9 @@ def _what_if_line(ctx: ReportContext, asked: dict[str, float], report: ScenarioR
 
     vi = ", ".join(f"{sector_label(s, 'vi')} quý IV tăng {pct(v)} %" for s, v in asked.items())
     en = ", ".join(f"{sector_label(s, 'en')} at {pct(v)} % in Q4" for s, v in asked.items())
-    return ctx.t(
+    return (
         f"{vi} (các ngành khác đúng mục tiêu quý IV): GRDP cả năm {num(value, 2, lang)} %, "
-        f"{'thấp' if shift >= 0 else 'cao'} hơn {num(abs(shift), 2, lang)} điểm.",
+        f"{'thấp' if shift >= 0 else 'cao'} hơn {num(abs(shift), 2, lang)} điểm phần trăm so với kịch bản cơ sở ({num(base, 2, lang)} %).",
         f"{en} (other sectors at their Q4 targets): annual GRDP {num(value, 2, lang)} %, "
-        f"{num(abs(shift), 2, lang)} points {'lower' if shift >= 0 else 'higher'}.",
+        f"{num(abs(shift), 2, lang)} percentage points {'lower' if shift >= 0 else 'higher'} than the base scenario ({num(base, 2, lang)} %).",
     )
