@@ -242,8 +242,7 @@ def _heading_block(doc: Any, document: ReportDocument) -> None:
     lang = document.lang
     agency = AGENCY[0] if lang == "vi" else AGENCY[1]
     block = doc.add_table(rows=2, cols=2)
-    block.autofit = False
-    widths = (Cm(6.5), Cm(10.0))
+    _set_widths(block, [6.0, 10.5])
     cells = [
         [(agency, True, False, 12), ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True, False, 12)],
         [(phrase(lang, "Số:      /BC-TK", "No.:      /BC-TK"), False, False, 13),
@@ -252,7 +251,6 @@ def _heading_block(doc: Any, document: ReportDocument) -> None:
     for r, row in enumerate(cells):
         for c, (text, bold, italic, size) in enumerate(row):
             cell = block.cell(r, c)
-            cell.width = widths[c]
             p = cell.paragraphs[0]
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
             p.paragraph_format.first_line_indent = Cm(0)
@@ -308,7 +306,7 @@ def _table(doc: Any, table: ReportTable, number: int, lang: Lang) -> None:
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
-    from docx.shared import Cm, Pt
+    from docx.shared import Pt
 
     _caption(doc, phrase(lang, f"Biểu {number}. {table.title}", f"Table {number}. {table.title}"))
     if table.unit:
@@ -330,13 +328,22 @@ def _table(doc: Any, table: ReportTable, number: int, lang: Lang) -> None:
         for cell, column, value in zip(cells, frame.columns, row, strict=True):
             text, numeric = _shown(value, table.number_formats.get(column), lang)
             _cell_text(cell, text, size, align=WD_ALIGN_PARAGRAPH.RIGHT if numeric else WD_ALIGN_PARAGRAPH.LEFT)
-    widths = _column_widths(frame)
-    for r in grid.rows:
-        for cell, width in zip(r.cells, widths, strict=True):
-            cell.width = Cm(width)
+    _set_widths(grid, _column_widths(frame))
     if table.source:
         _caption(doc, phrase(lang, f"Nguồn: {table.source}", f"Source: {table.source}"), bold=False, italic=True, align="left",
                  size=TABLE_PT)
+
+
+def _set_widths(grid: Any, widths_cm: Sequence[float]) -> None:
+    """Fixed column widths, in the grid (which LibreOffice reads) and in every cell (which Word reads)."""
+    from docx.shared import Cm
+
+    grid.autofit = False
+    for column, width in zip(grid.columns, widths_cm, strict=True):
+        column.width = Cm(width)
+    for row in grid.rows:
+        for cell, width in zip(row.cells, widths_cm, strict=True):
+            cell.width = Cm(width)
 
 
 def _cell_text(cell: Any, text: str, size: Any, *, bold: bool = False, align: Any = None) -> None:
