@@ -230,3 +230,16 @@ def test_document_of_another_plan_speaks_of_its_year(report_2026):
     texts = "\n".join(p.text for p in doc.paragraphs)
     assert "năm 2026" in texts and "năm 2025" not in texts.split("II. KẾT QUẢ CHI TIẾT")[0]
     assert "Kế hoạch năm 2026 (plan_2026_indicators.csv)" in texts  # the tables' and figures' source lines
+
+
+def test_summary_is_proper_markdown_without_repeats(reports):
+    # issue 12: single newlines and indents collapsed into run-on paragraphs in Markdown viewers and pandoc
+    for folder, name in ((reports["vi"], "tom_tat.md"), (reports["en"], "summary.md")):
+        lines = (folder / name).read_text(encoding="utf-8").split("\n")
+        assert not [line for line in lines if line[:1].isspace()], "indented lines read as code or run on"
+        for a, b in zip(lines, lines[1:]):
+            if a and b and not a.startswith("- "):  # a paragraph or heading is followed by a blank line
+                pytest.fail(f"no blank line after {a[:60]!r}")
+        paragraphs = [line for line in lines if line and not line.startswith("#")]
+        repeated = {p for p in paragraphs if paragraphs.count(p) > 1}
+        assert not repeated, repeated
