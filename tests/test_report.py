@@ -10,6 +10,18 @@ from openpyxl import load_workbook
 
 from grdp import check_plan, load_plan
 from grdp.report.build import build_report
+from grdp.report.export import HEADER_ROW
+
+
+def _header_and_body(ws) -> tuple[tuple, list[tuple]]:
+    """A sheet's header row and data rows (title and unit above; an empty row and the source below)."""
+    rows = list(ws.iter_rows(min_row=HEADER_ROW, values_only=True))
+    header, body = rows[0], []
+    for row in rows[1:]:
+        if all(v is None for v in row):
+            break
+        body.append(row)
+    return header, body
 
 
 def _digests(folder: Path) -> dict[str, str]:
@@ -57,9 +69,8 @@ def test_workbook_audit_sheet_matches_the_audit(reports):
     audit = check_plan(load_plan())
     wb = load_workbook(reports["vi"] / "grdp_2025.xlsx")
     ws = wb["Kiểm tra tính thống nhất"]
-    rows = list(ws.iter_rows(values_only=True))
-    header, body = rows[0], rows[1:]
-    assert header[:2] == ("STT", "Chỉ tiêu") and ws.freeze_panes == "A2"
+    header, body = _header_and_body(ws)
+    assert header[:2] == ("STT", "Chỉ tiêu") and ws.freeze_panes == "A4"  # frozen below the header (title, unit above)
     verdicts = [r[header.index("Kết luận")] for r in body]
     assert [r[0] for r in body] == [f.stt for f in audit.items]
     assert verdicts == [{"consistent": "Khớp", "inconsistent": "Không khớp", "implausible": "Không hợp lý", "met": "Đã đạt",
@@ -69,12 +80,12 @@ def test_workbook_audit_sheet_matches_the_audit(reports):
 def test_workbook_plan_sheet_holds_numbers(reports):
     wb = load_workbook(reports["vi"] / "grdp_2025.xlsx")
     ws = wb["Chỉ tiêu kế hoạch 2025"]
-    rows = {r[0]: r for r in ws.iter_rows(min_row=2, values_only=True)}
-    header = next(ws.iter_rows(max_row=1, values_only=True))
+    header, body = _header_and_body(ws)
+    rows = {r[0]: r for r in body}
     # seed line 63: budget revenue 71,062 tỷ đồng at 9 months, printed back as 71.062 and stored as a number
     assert rows["8"][header.index("Kết quả 9 tháng")] == "71.062"
     assert rows["8"][header.index("Kết quả 9 tháng (từ)")] == 71062
-    cell = ws.cell(row=2, column=header.index("Kết quả 9 tháng (từ)") + 1)
+    cell = ws.cell(row=HEADER_ROW + 1, column=header.index("Kết quả 9 tháng (từ)") + 1)
     assert cell.number_format == "#,##0.00"
 
 
@@ -101,10 +112,10 @@ def test_workbook_backtest_sheet_matches_the_backtest(reports):
 
     scores = backtest().scores()
     ws = load_workbook(reports["vi"] / "grdp_2025.xlsx")["Kiểm định lùi"]
-    header, *body = list(ws.iter_rows(values_only=True))
+    header, body = _header_and_body(ws)
     mae = [r[header.index("Sai số tuyệt đối bình quân (điểm %)")] for r in body]
     assert mae == pytest.approx(scores["mae"].tolist())
-    assert ws.cell(row=2, column=header.index("Tỷ lệ năm nằm trong khoảng 80 %") + 1).number_format == "0%"
+    assert ws.cell(row=HEADER_ROW + 1, column=header.index("Tỷ lệ năm nằm trong khoảng 80 %") + 1).number_format == "0%"
 
 
 def test_summary_opens_with_the_key_findings(reports):
