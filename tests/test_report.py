@@ -83,7 +83,9 @@ def test_workbook_plan_sheet_holds_numbers(reports):
     header, body = _header_and_body(ws)
     rows = {r[0]: r for r in body}
     # seed line 63: budget revenue 71,062 tỷ đồng at 9 months, printed back as 71.062 and stored as a number
-    assert rows["8"][header.index("Kết quả 9 tháng")] == "71.062"
+    # (the written-back text has its own, labelled column; the numbers carry the period's finest printed precision:
+    # 8.01 and 2.04 at 9 months, hence two decimals)
+    assert rows["8"][header.index("Kết quả 9 tháng (số ghi, dạng chữ)")] == "71.062"
     assert rows["8"][header.index("Kết quả 9 tháng (từ)")] == 71062
     cell = ws.cell(row=HEADER_ROW + 1, column=header.index("Kết quả 9 tháng (từ)") + 1)
     assert cell.number_format == "#,##0.00"
@@ -115,7 +117,10 @@ def test_workbook_backtest_sheet_matches_the_backtest(reports):
     header, body = _header_and_body(ws)
     mae = [r[header.index("Sai số tuyệt đối bình quân (điểm %)")] for r in body]
     assert mae == pytest.approx(scores["mae"].tolist())
-    assert ws.cell(row=HEADER_ROW + 1, column=header.index("Tỷ lệ năm nằm trong khoảng 80 %") + 1).number_format == "0%"
+    # coverage is a percentage from 0 to 100, as every percentage of the report (issue 12): 8 of 13 years = 61.5
+    column = header.index("Tỷ lệ năm nằm trong khoảng 80 %")
+    assert ws.cell(row=HEADER_ROW + 1, column=column + 1).number_format == "0.0"
+    assert [r[column] for r in body] == pytest.approx((100 * scores["coverage_80"]).tolist())
 
 
 def test_summary_opens_with_the_key_findings(reports):

@@ -24,7 +24,7 @@ semicolon-separated) convention, UTF-8 with a BOM so that Excel reads the
 Vietnamese text.
 
 Cells a spreadsheet would run as a formula (text beginning with ``=``, ``+``,
-``-``, ``@``, a tab or a carriage return: an indicator named
+``-``, ``@``, a tab or a carriage return, but a lone ``-``: an indicator named
 ``=HYPERLINK(…)``) stay inert: text cells with a quote prefix in the workbook,
 a leading ``'`` in the CSV (OWASP's advice on CSV injection). Numbers are
 numbers and are never prefixed, negative or not.
@@ -159,10 +159,16 @@ def format_decimals(fmt: str) -> int:
 def inert_text(text: str) -> str:
     """``text`` with a leading ``'`` when a spreadsheet would read it as a formula (OWASP's CSV-injection advice).
 
-    >>> print(inert_text("=HYPERLINK(1)"), inert_text("-"), inert_text("@SUM(A1)"), inert_text("Công nghiệp"))
-    '=HYPERLINK(1) '- '@SUM(A1) Công nghiệp
+    A lone ``-`` (the plan's "not given") cannot run anything and stays as printed.
+
+    >>> print(inert_text("=HYPERLINK(1)"), inert_text("-1+2"), inert_text("@SUM(A1)"), inert_text("-"), inert_text("Công nghiệp"))
+    '=HYPERLINK(1) '-1+2 '@SUM(A1) - Công nghiệp
     """
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return "'" + text if _formula_like(text) else text
+
+
+def _formula_like(text: str) -> bool:
+    return text.startswith(_FORMULA_START) and text != "-"
 
 
 def _numeric_kind(series: pd.Series) -> str | None:
@@ -248,7 +254,7 @@ def _put(cell: Any, value: object) -> Any:
     cell.value = value
     if isinstance(value, str):
         cell.data_type = "s"
-        if value.startswith(_FORMULA_START):
+        if _formula_like(value):
             cell.quotePrefix = True
     return cell
 
