@@ -74,3 +74,8 @@ def test_a_closed_pipe_ends_quietly():
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == EXIT_BROKEN_PIPE
     assert b"Traceback" not in err and b"BrokenPipe" not in err
+
+
+def test_report_takes_the_csv_locale():
+    assert build_parser().parse_args(["report", "--csv-locale", "vi"]).csv_locale == "vi"
+    assert build_parser().parse_args(["report"]).csv_locale == "en"  # comma and decimal point unless asked

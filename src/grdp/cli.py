@@ -151,7 +151,7 @@ def _cmd_whatif(args: argparse.Namespace) -> int:
 def _cmd_report(args: argparse.Namespace) -> int:
     from grdp.report.build import build_report
 
-    build_report(plan_path=args.plan, out_dir=args.out, lang=args.lang)
+    build_report(plan_path=args.plan, out_dir=args.out, lang=args.lang, csv_locale=args.csv_locale)
     return EXIT_OK
 
 
@@ -285,6 +285,10 @@ def build_parser(lang: Lang = "vi") -> argparse.ArgumentParser:
     report.add_argument("--out", type=Path, default=None,
                         help=t("thư mục của báo cáo; mặc định: reports/<ngôn ngữ>/<năm> (kế hoạch khác: tên tệp kế hoạch)",
                                "the report's folder; default: reports/<lang>/<year> (another plan: the plan file's name)"))
+    report.add_argument("--csv-locale", choices=("en", "vi"), default="en",
+                        help=t("dạng CSV: en (dấu phẩy, dấu chấm thập phân; mặc định) hoặc vi (dấu chấm phẩy, dấu phẩy thập phân, "
+                               "cho Excel tiếng Việt)",
+                               "CSV form: en (comma, decimal point; default) or vi (semicolon, decimal comma, for Vietnamese-locale Excel)"))
     add_lang(report)
     report.set_defaults(func=_cmd_report)
     return parser

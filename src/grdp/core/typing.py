@@ -12,6 +12,7 @@ from typing import Literal
 __all__ = [
     "Bound",
     "Convention",
+    "CsvLocale",
     "DeadlineKind",
     "Distribution",
     "Kind",
@@ -29,6 +30,8 @@ __all__ = [
 
 Lang = Literal["vi", "en"]
 """Language of what a person reads; also the number style (``"vi"``: 1.234,5; ``"en"``: 1,234.5)."""
+CsvLocale = Literal["en", "vi"]
+"""How a CSV file writes numbers: ``"en"`` comma-separated with a decimal point, ``"vi"`` semicolon-separated with a decimal comma."""
 Bound = Literal["exact", "range", ">", ">=", "<", "<=", "approx", "missing"]
 """How a printed figure constrains the true value."""
 Period = Literal["done", "rest", "year"]

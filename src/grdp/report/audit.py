@@ -84,12 +84,26 @@ def audit_section(ctx: ReportContext) -> Section:
         "audit",
         title,
         [
-            ReportTable(table_audit, title, audit_table, doc_columns=tuple(audit_table.columns[[0, 1, 3, 4]])),
+            ReportTable(
+                table_audit, title, audit_table, doc_columns=tuple(audit_table.columns[[0, 1, 3, 4]]),
+                unit=ctx.t("như ghi trong từng kết luận", "as stated in each finding"),
+                source=ctx.t(f"Kế hoạch năm {ctx.plan.year} ({ctx.plan.source}); cơ cấu kinh tế của tỉnh (provinces_hungyen_thaibinh.csv), "
+                             "giả định (assumptions.csv); kiểm tra của grdp",
+                             f"The {ctx.plan.year} plan ({ctx.plan.source}); the province's structure (provinces_hungyen_thaibinh.csv), "
+                             "assumptions (assumptions.csv); checks by grdp"),
+                lang=lang,
+            ),
             ReportTable(
                 table_weights,
                 ctx.t("Tỷ trọng quý IV ngầm định", "Implied Q4 weights"),
                 weights,
                 {c: "0.000" for c in weights.columns[3:]},
+                unit=ctx.t("phần của 1 (tỷ trọng của quý IV trong năm trước)", "fraction of 1 (Q4's share of the previous year)"),
+                source=ctx.t(f"Kế hoạch năm {ctx.plan.year} ({ctx.plan.source}); đẳng thức kỳ đã qua – kỳ còn lại – cả năm, kể cả làm tròn: "
+                             "tính toán của grdp",
+                             f"The {ctx.plan.year} plan ({ctx.plan.source}); the done – rest – year identity, rounding included: "
+                             "computed by grdp"),
+                lang=lang,
             ),
         ],
         figures,

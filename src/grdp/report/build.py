@@ -36,8 +36,8 @@ from pathlib import Path
 
 from grdp.audit.check import check_plan
 from grdp.core.errors import OutputError
-from grdp.core.typing import Lang
-from grdp.core.validation import check_lang
+from grdp.core.typing import CsvLocale, Lang
+from grdp.core.validation import check_lang, check_literal
 from grdp.figures.style import save_figure
 from grdp.io.paths import reports_dir
 from grdp.io.plan import Plan, default_plan_path, load_plan
@@ -109,6 +109,7 @@ def build_report(
     out_dir: str | Path | None = None,
     tasks_path: str | Path | None = None,
     lang: Lang = "vi",
+    csv_locale: CsvLocale = "en",
     progress: Callable[[str], None] | None = _progress_to_stderr,
 ) -> ReportResult:
     """Write the report's document, workbook, CSV tables, figures and summary into one folder.
@@ -124,6 +125,9 @@ def build_report(
         The departments' tasks (Phụ lục 2) of the plan; default: the embedded
         tasks with the embedded plan, none with another plan.
     lang : {"vi", "en"}
+    csv_locale : {"en", "vi"}
+        The CSV tables' separators: ``"en"`` comma and decimal point, ``"vi"`` semicolon and
+        decimal comma (what Vietnamese-locale Excel opens as numbers).
     progress : callable, optional
         Receives one line per step (default: printed to stderr); ``None`` for silence.
 
@@ -138,6 +142,7 @@ def build_report(
         When the folder cannot be written (a file, a link, someone else's folder, no permission).
     """
     lang = check_lang(lang)
+    csv_locale = check_literal("csv_locale", csv_locale, CsvLocale)
     say = progress or (lambda _msg: None)
     plan = load_plan(plan_path)
     out = Path(out_dir) if out_dir is not None else report_folder(plan, plan_path, lang)
@@ -161,7 +166,7 @@ def build_report(
     except OSError as err:
         raise OutputError(f"cannot write the report into {out.parent}: {err.strerror or err}") from None
     try:
-        names = _write_all(ctx, sections, staging)
+        names = _write_all(ctx, sections, staging, csv_locale=csv_locale)
         _publish(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -171,7 +176,7 @@ def build_report(
     return result
 
 
-def _write_all(ctx: ReportContext, sections: list[Section], folder: Path) -> list[str]:
+def _write_all(ctx: ReportContext, sections: list[Section], folder: Path, *, csv_locale: CsvLocale) -> list[str]:
     """Write every file of the report into ``folder``; their paths relative to it, in a stable order."""
     plan, lang = ctx.plan, ctx.lang
     year = plan.year
@@ -183,7 +188,7 @@ def _write_all(ctx: ReportContext, sections: list[Section], folder: Path) -> lis
             files += saved
             pngs[stem] = next(p for p in saved if p.suffix == ".png")
     tables = [t for s in sections for t in s.tables]
-    files += write_csvs(tables, folder / "tables")
+    files += write_csvs(tables, folder / "tables", csv_locale=csv_locale)
     workbook = write_workbook(tables, folder / f"grdp_{year}.xlsx")
     files.append(workbook)
 

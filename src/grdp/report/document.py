@@ -57,6 +57,8 @@ WIDE_TABLE_PT = 9
 WIDE_TABLE_COLUMNS = 7
 TEXT_WIDTH_CM = 16.5
 """A4 (21 cm) less 3 cm left and 1,5 cm right margins."""
+AGENCY_CM = 6.0
+"""Width of the agency column of the heading block; the national motto takes the rest."""
 
 
 @dataclass(frozen=True)
@@ -242,7 +244,7 @@ def _heading_block(doc: Any, document: ReportDocument) -> None:
     lang = document.lang
     agency = AGENCY[0] if lang == "vi" else AGENCY[1]
     block = doc.add_table(rows=2, cols=2)
-    _set_widths(block, [6.0, 10.5])
+    _set_widths(block, [AGENCY_CM, TEXT_WIDTH_CM - AGENCY_CM])
     cells = [
         [(agency, True, False, 12), ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True, False, 12)],
         [(phrase(lang, "Số:      /BC-TK", "No.:      /BC-TK"), False, False, 13),

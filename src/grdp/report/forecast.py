@@ -44,9 +44,9 @@ def forecast_section(ctx: ReportContext) -> Section:
             label("fc_mae", lang): scores["mae"],
             label("fc_bias", lang): scores["bias"],
             label("fc_rmse", lang): scores["rmse"],
-            label("fc_coverage_80", lang): scores["coverage_80"],
-            label("fc_coverage_95", lang): scores["coverage_95"],
-            label("fc_mae_ratio", lang): scores["mae_ratio"] - 1,
+            label("fc_coverage_80", lang): 100 * scores["coverage_80"],  # every percentage of the report: 0–100
+            label("fc_coverage_95", lang): 100 * scores["coverage_95"],
+            label("fc_mae_ratio", lang): 100 * (scores["mae_ratio"] - 1),
         }
     )
     f = bt.forecasts
@@ -70,17 +70,28 @@ def forecast_section(ctx: ReportContext) -> Section:
             label("fc_point", lang): p["point"],
             ctx.t("Cận dưới 80 %", "80 % lower"): p["lower"],
             ctx.t("Cận trên 80 %", "80 % upper"): p["upper"],
-            **{label("fc_prob", lang).format(x=num(t, 1, lang)): p[f"p_{t:g}"] for t in targets},
+            **{label("fc_prob", lang).format(x=num(t, 1, lang)): 100 * p[f"p_{t:g}"] for t in targets},
         }
     )
+    plan_file = ctx.t(f"Kế hoạch năm {ctx.plan.year} ({ctx.plan.source})", f"The {ctx.plan.year} plan ({ctx.plan.source})")
+    national_source = ctx.t(f"{plan_file}; GDP cả nước theo quý, số công bố lần đầu (national_gdp_releases.csv); dự báo và kiểm định lùi "
+                            "(đứng ở số 9 tháng từng năm): tính toán của grdp",
+                            f"{plan_file}; the nation's quarterly GDP, first releases (national_gdp_releases.csv); forecasts and backtest "
+                            "(standing at each year's 9-month release): computed by grdp")
     tables = [
         ReportTable(ctx.name("xac_suat_dat_muc_tieu", "target_probabilities"), ctx.t("Xác suất đạt mục tiêu", "Target probabilities"), prob,
-                    {**{c: "0.00" for c in prob.columns[1:5]}, **{c: "0.0%" for c in prob.columns[5:]}, label("fc_q4_weight", lang): "0.000"}),
+                    {**{c: "0.00" for c in prob.columns[1:5]}, **{c: "0.0" for c in prob.columns[5:]}, label("fc_q4_weight", lang): "0.000"},
+                    unit=ctx.t("% (trọng số quý IV: phần của 1)", "% (Q4 weight: fraction of 1)"), source=national_source, lang=lang),
         ReportTable(ctx.name("kiem_dinh_lui", "backtest"), ctx.t("Kiểm định lùi", "Backtest"), score_frame,
-                    {label("fc_mae", lang): "0.00", label("fc_bias", lang): "0.00", label("fc_rmse", lang): "0.00",
-                     label("fc_coverage_80", lang): "0%", label("fc_coverage_95", lang): "0%", label("fc_mae_ratio", lang): "+0%;-0%;0%"}),
+                    {label("fc_years", lang): "0", label("fc_mae", lang): "0.00", label("fc_bias", lang): "+0.00;-0.00;0.00",
+                     label("fc_rmse", lang): "0.00", label("fc_coverage_80", lang): "0.0", label("fc_coverage_95", lang): "0.0",
+                     label("fc_mae_ratio", lang): "+0;-0;0"},
+                    unit=ctx.t("điểm phần trăm (tỷ lệ năm trong khoảng, MAE so với 'cả năm = 9 tháng': %)",
+                               "percentage points (coverage, MAE against 'annual = 9 months': %)"),
+                    source=national_source, lang=lang),
         ReportTable(ctx.name("kiem_dinh_lui_theo_nam", "backtest_by_year"), ctx.t("Kiểm định lùi theo năm", "Backtest by year"), by_year,
-                    {c: "0.00" for c in by_year.columns[2:]}, in_document=False),
+                    {label("fc_year", lang): "0", **{c: "0.00" for c in by_year.columns[2:]}},
+                    unit=ctx.t("% (sai số: điểm phần trăm)", "% (error: percentage points)"), source=national_source, lang=lang, in_document=False),
     ]
     first, last = int(f["year"].min()), int(f["year"].max())
     figures = {
@@ -122,11 +133,39 @@ def forecast_section(ctx: ReportContext) -> Section:
     pf = ctx.provincial
     if pf is not None:
         pb = pf.backtest
+        panel_source = ctx.t(f"{plan_file}; số 9 tháng và cả năm công bố lần đầu của các tỉnh (province_releases.csv), GDP cả nước "
+                             "(national_gdp_releases.csv); dự báo hiệu chỉnh và kiểm định lùi bỏ từng năm: tính toán của grdp",
+                             f"{plan_file}; the provinces' first-release 9-month and annual growth (province_releases.csv), the "
+                             "nation's GDP (national_gdp_releases.csv); calibrated forecast and leave-one-year-out backtest: computed by grdp")
+        level = num(100 * pf.level, 0, lang)
+        coverage_80 = ctx.t("Khoảng 80 % trúng (kiểm định lùi)", "80 % coverage (backtest)")
+        forecast_frame = pd.DataFrame({
+            label("fc_method", lang): [label(f"fc_panel_{pf.method}", lang)],
+            label("fc_point", lang): [pf.point],
+            ctx.t(f"Cận dưới {level} %", f"{level} % lower"): [pf.lower],
+            ctx.t(f"Cận trên {level} %", f"{level} % upper"): [pf.upper],
+            **{label("fc_prob", lang).format(x=num(t, 1, lang)): [100 * pf.prob_at_least(t)] for t in pf.targets},
+            ctx.t("Số tỉnh-năm", "Province-years"): [pf.n],
+            label("fc_years", lang): [pf.years],
+            coverage_80: [100 * pf.coverage_80],
+        })
+        ps = pb.scores()
+        shown = pb.table(lang=lang).columns  # the panel backtest's own labels, numbers as numbers
+        panel_frame = pd.DataFrame(dict(zip(shown, [
+            [label(f"fc_panel_{m}", lang) for m in ps["method"]], ps["n"].astype("int64"), ps["mae"], ps["mae_ratio"], ps["bias"],
+            100 * ps["coverage_80"], 100 * ps["coverage_95"], ps["interval_score_80"]], strict=True)))
         tables[:0] = [
             ReportTable(ctx.name("du_bao_theo_cac_tinh", "provincial_forecast"), ctx.t("Dự báo theo các tỉnh", "Provincial forecast"),
-                        pf.table(lang=lang)),
+                        forecast_frame,
+                        {**{c: "0.00" for c in forecast_frame.columns[1:4]}, **{c: "0.0" for c in forecast_frame.columns[4:-3]},
+                         forecast_frame.columns[-3]: "0", forecast_frame.columns[-2]: "0", coverage_80: "0.0"},
+                        unit="%", source=panel_source, lang=lang),
             ReportTable(ctx.name("kiem_dinh_lui_cac_tinh", "panel_backtest"), ctx.t("Kiểm định lùi trên các tỉnh", "Panel backtest"),
-                        pb.table(lang=lang)),
+                        panel_frame,
+                        dict(zip(shown[1:], ["0", "0.00", "0.00", "+0.00;-0.00;0.00", "0.0", "0.0", "0.00"], strict=True)),
+                        unit=ctx.t("điểm phần trăm (MAE / '9 tháng': lần; khoảng trúng: %)",
+                                   "percentage points (MAE / '9 months': times; coverage: %)"),
+                        source=panel_source, lang=lang),
         ]
         parts[:0] = [pf.summary(lang=lang), pb.summary(lang=lang)]
         lead.append(ctx.finding(*_calibrated_line(ctx, pf), tables[0].name, tables[1].name))

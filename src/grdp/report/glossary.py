@@ -64,8 +64,8 @@ GLOSSARY: tuple[GlossaryEntry, ...] = (
         "w·Q4 growth, with w this weight.",
         ("tỷ trọng quý iv", "trọng số quý iv"), ("q4's previous-year weight", "q4 weight", "weight of")),
     GlossaryEntry(
-        "điểm phần trăm", "Hiệu của hai tỷ lệ phần trăm (8,1 % so với 8,0 % là cao hơn 0,1 điểm phần trăm).",
-        "percentage point", "The difference of two percentages (8.1 % is 0.1 percentage point above 8.0 %).",
+        "điểm phần trăm", "Hiệu của hai tỷ lệ phần trăm (6,5 % so với 6,4 % là cao hơn 0,1 điểm phần trăm).",
+        "percentage point", "The difference of two percentages (6.5 % is 0.1 percentage point above 6.4 %).",
         ("điểm %",), ("points",)),
     GlossaryEntry(
         "khoảng dự báo 80 %", "Khoảng mà năm thực tế rơi vào 8 trong 10 lần nếu phương pháp đúng như khi kiểm định lùi.",
@@ -110,8 +110,8 @@ GLOSSARY: tuple[GlossaryEntry, ...] = (
         "implausible", "The plan's figures agree only under an assumption outside its plausible range (not an arithmetic "
         "contradiction)."),
     GlossaryEntry(
-        "làm tròn", "Số in 8,01 được hiểu là mọi giá trị từ 8,005 đến dưới 8,015; các phép kiểm tra tính cả khoảng này.",
-        "rounding", "A printed 8.01 stands for any value from 8.005 to below 8.015; the checks carry that interval.",
+        "làm tròn", "Số in 7,25 được hiểu là mọi giá trị từ 7,245 đến dưới 7,255; các phép kiểm tra tính cả khoảng này.",
+        "rounding", "A printed 7.25 stands for any value from 7.245 to below 7.255; the checks carry that interval.",
         (), ("with rounding",)),
 )
 """Every term the report may use, in the order the glossary prints them."""
@@ -120,7 +120,7 @@ GLOSSARY: tuple[GlossaryEntry, ...] = (
 def glossary(texts: Iterable[str], lang: Lang) -> list[GlossaryEntry]:
     """The entries of :data:`GLOSSARY` whose term occurs in ``texts``.
 
-    >>> [e.term("vi") for e in glossary(["GRDP tăng 8,01 %; MAE 1,01 điểm phần trăm"], "vi")]
+    >>> [e.term("vi") for e in glossary(["GRDP tăng 7,25 %; MAE 1,01 điểm phần trăm"], "vi")]
     ['GRDP', 'điểm phần trăm', 'MAE']
     """
     text = "\n".join(texts)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
-
 from grdp.core.labels import label
 from grdp.core.wording import period_names
 from grdp.figures.tasks import plot_tasks_by_department
@@ -20,21 +18,35 @@ def plan_section(ctx: ReportContext) -> Section:
     plan, lang = ctx.plan, ctx.lang
     shown = plan.table(lang=lang)
     tidy = plan.to_frame()
-    numeric = pd.DataFrame(
-        {
-            f"{plan.period_label(p, lang)} ({ctx.t(end_vi, end_en)})": tidy[f"{p}_{end}"]
-            for p in PERIODS
-            for end, end_vi, end_en in (("low", "từ", "from"), ("high", "đến", "to"))
-        }
-    )
-    frame = pd.concat([shown, numeric], axis=1)
+    # Per period: the figure as grdp writes it back (text, in its own labelled column), then its range as numbers
+    # with the decimals of the most precise figure printed in that period.
+    frame = shown.drop(columns=[plan.period_label(p, lang) for p in PERIODS])
+    formats: dict[str, str] = {}
+    printed = [str(c) for c in frame.columns if c != label("kind", lang)]  # the document prints the figures as written
+    for p in PERIODS:
+        name = plan.period_label(p, lang)
+        printed.append(f"{name} ({ctx.t('số ghi, dạng chữ', 'as written, text')})")
+        frame[printed[-1]] = shown[name]
+        precision = tidy[f"{p}_precision"].dropna()
+        decimals = min(3, int(precision.max())) if len(precision) else 0
+        for end, end_vi, end_en in (("low", "từ", "from"), ("high", "đến", "to")):
+            column = f"{name} ({ctx.t(end_vi, end_en)})"
+            frame[column] = tidy[f"{p}_{end}"].astype("float64").to_numpy()
+            formats[column] = "#,##0" + ("." + "0" * decimals if decimals else "")
     title = ctx.t(f"Chỉ tiêu kế hoạch {plan.year}", f"Plan indicators {plan.year}")
     kinds = tidy["kind"].map(KIND_LABELS[lang]).value_counts()
     text = ctx.t(
         f"{len(plan)} chỉ tiêu có số liệu ({plan.source}): ",
         f"{len(plan)} indicators with figures ({plan.source}): ",
     ) + ", ".join(f"{k}: {n}" for k, n in kinds.items()) + "."
-    table = ReportTable(ctx.name("chi_tieu", "indicators"), title, frame, {c: "#,##0.00" for c in numeric.columns})
+    table = ReportTable(
+        ctx.name("chi_tieu", "indicators"), title, frame, formats,
+        unit=ctx.t(f"theo cột {label('unit', lang)}", f"see the {label('unit', lang)} column"),
+        source=ctx.t(f"Kế hoạch năm {plan.year} ({plan.source}); khoảng từ–đến: grdp đọc từ số ghi trong kế hoạch",
+                     f"The {plan.year} plan ({plan.source}); from–to ranges: grdp's reading of the printed figures"),
+        lang=lang,
+        doc_columns=tuple(printed),
+    )
     return Section("plan", title, [table], summary=text)
 
 
@@ -52,7 +64,13 @@ def tasks_section(ctx: ReportContext) -> Section:
     return Section(
         "tasks",
         title,
-        [ReportTable(ctx.name("nhiem_vu", "tasks"), title, counts, {c: "0" for c in counts.columns[1:]})],
+        [ReportTable(ctx.name("nhiem_vu", "tasks"), title, counts, {c: "0" for c in counts.columns[1:]},
+                     unit=ctx.t("nhiệm vụ", "tasks"),
+                     source=ctx.t(f"Nhiệm vụ {rest} của kế hoạch năm {ctx.plan.year} ({ctx.tasks_path.name}); đếm theo đơn vị "
+                                  "và thời hạn: tính toán của grdp",
+                                  f"The {ctx.plan.year} plan's {rest} tasks ({ctx.tasks_path.name}); counted by department and "
+                                  "deadline by grdp"),
+                     lang=lang)],
         {ctx.name("01_nhiem_vu_theo_don_vi", "01_tasks_by_department"): ctx.figure(
             plot_tasks_by_department(tasks, lang=lang),
             (f"Nhiệm vụ {rest} theo đơn vị chủ trì và thời hạn", f"{rest} tasks by lead department and deadline"), "tasks")},

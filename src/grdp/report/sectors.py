@@ -33,7 +33,9 @@ def sectors_section(ctx: ReportContext) -> Section:
 
     def contrib_frame(frame: pd.DataFrame, case: str) -> pd.DataFrame:
         out = frame.rename(index=lambda k: label("dc_total", lang) if k == "total" else sector_label(k, lang))
-        out = out.rename(columns={c: label(f"dc_{c}", lang) for c in out.columns}).rename_axis(label("dc_sector", lang)).reset_index()
+        out = out.assign(weight=100 * out["weight"])  # shares of GRDP in %, as published and as every percentage of the report
+        out = out.rename(columns={c: label(f"dc_{c}", lang) + (" (%)" if c == "weight" else "") for c in out.columns})
+        out = out.rename_axis(label("dc_sector", lang)).reset_index()
         out.insert(0, ctx.t("Trường hợp", "Case"), case)
         return out
 
@@ -77,12 +79,20 @@ def sectors_section(ctx: ReportContext) -> Section:
         f"hoặc {implied_one} % (GTTT tăng như GTSX).",
         f"The sector targets imply annual GRDP growth of {implied_cal} % (value added growing {b} times as fast as output, as in the 9 months) "
         f"or {implied_one} % (value added growing like output).", table_contrib, stem_contrib)]
+    source = ctx.t(f"Kế hoạch năm {plan.year} ({plan.source}); cơ cấu kinh tế của tỉnh (provinces_hungyen_thaibinh.csv), giả định "
+                   "(assumptions.csv); tính toán của grdp",
+                   f"The {plan.year} plan ({plan.source}); the province's structure (provinces_hungyen_thaibinh.csv), assumptions "
+                   "(assumptions.csv); computed by grdp")
+    split_cols = split.columns.tolist()
     tables = [
-        ReportTable(table_contrib, title, contrib, pct_cols),
+        ReportTable(table_contrib, title, contrib, pct_cols,
+                    unit=ctx.t("% (đóng góp: điểm phần trăm)", "% (contributions: percentage points)"), source=source, lang=lang),
         ReportTable(ctx.name("tang_truong_nganh_can_dat", "sector_growth_needed"), ctx.t("Tăng trưởng ngành cần đạt", "Sector growth needed"), need,
-                    {c: "0.00" for c in need.columns[2:]}),
+                    {c: "0.00" for c in need.columns[2:]}, unit="%", source=source, lang=lang),
         ReportTable(ctx.name("nhay_theo_ty_trong_cn", "industry_split_sensitivity"), ctx.t("Độ nhạy theo tỷ trọng CN", "Industry split sensitivity"),
-                    split, {c: "0.000" for c in split.columns}),
+                    split, {split_cols[0]: "0.00", split_cols[1]: "0.000", **{c: "0.00" for c in split_cols[2:]}},
+                    unit=ctx.t("% (tỷ trọng CN trong CN-XD và hệ số: phần của 1)", "% (industry share and bridge: fractions of 1)"),
+                    source=source, lang=lang),
     ]
     figures = {
         stem_contrib: ctx.figure(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
 from grdp.core.labels import LABELS, label
 from grdp.core.periods import required_growth
@@ -41,8 +42,14 @@ def sensitivity_section(ctx: ReportContext) -> Section:
     grid = required_growth_grid(done, targets=list(targets), plan_weights=plan_weights, months_done=plan.months_done, lang=lang)
     effect = revision_effect(done, -REVISION_STEP, targets=list(targets), months_done=plan.months_done,
                              rest_weights=[round(plan_weights[0], 2), w4, round(plan_weights[1], 2)], lang=lang)
+    revision = effect.table(lang=lang)
+    plan_file = ctx.t(f"Kế hoạch năm {plan.year} ({plan.source})", f"The {plan.year} plan ({plan.source})")
     tables = [ReportTable(ctx.name("dieu_chinh_9_thang", "nine_month_revision"), ctx.t("Điều chỉnh số 9 tháng", "9-month revision"),
-                          effect.table(lang=lang))]
+                          revision, dict(zip(revision.columns, ["0.0", "0.00", "0.00", "0.00", "0.000"], strict=True)),
+                          unit=ctx.t("% (tỷ trọng: phần của 1; thay đổi: điểm phần trăm)", "% (weight: fraction of 1; change: percentage points)"),
+                          source=ctx.t(f"{plan_file}; đẳng thức kỳ đã qua – kỳ còn lại – cả năm: tính toán của grdp",
+                                       f"{plan_file}; the done – rest – year identity: computed by grdp"),
+                          lang=lang)]
     stem_grid = ctx.name("11_quy_iv_can_dat_theo_ty_trong", "11_required_q4_heatmap")
     figures = {stem_grid: ctx.figure(
         plot_required_growth_grid(grid, lang=lang),
@@ -62,12 +69,23 @@ def sensitivity_section(ctx: ReportContext) -> Section:
     high = num(100 * assumptions().scenario_multipliers["high"], 0, lang)
     construction = what_if(model, asked, lang=lang)
     mc = monte_carlo(model, ranges, thresholds=list(targets), lang=lang)
-    for stem, name, frame, fmt in (
-        (ctx.name("loc_xoay", "tornado"), ctx.t("Biểu đồ lốc xoáy", "Tornado"), tor.table(lang=lang), "0.00"),
-        (ctx.name("kich_ban", "scenarios"), ctx.t("Kịch bản", "Scenarios"), scen.table(lang=lang), "0.00"),
-        (ctx.name("mo_phong_monte_carlo", "monte_carlo"), ctx.t("Mô phỏng Monte Carlo", "Monte Carlo"), mc.table(lang=lang), "0.000"),
+    model_source = ctx.t(f"{plan_file}; cơ cấu kinh tế của tỉnh (provinces_hungyen_thaibinh.csv), giả định (assumptions.csv); "
+                         "mô hình ngành: tính toán của grdp",
+                         f"{plan_file}; the province's structure (provinces_hungyen_thaibinh.csv), assumptions (assumptions.csv); "
+                         "sector model: computed by grdp")
+    stem_scen, stem_revision = ctx.name("kich_ban", "scenarios"), ctx.name("dieu_chinh_9_thang", "nine_month_revision")
+    mc_frame = mc.table(lang=lang)  # threshold, share of draws (%), its standard error (points), draws
+    for stem, name, frame, formats, unit in (
+        (ctx.name("loc_xoay", "tornado"), ctx.t("Biểu đồ lốc xoáy", "Tornado"), tor.table(lang=lang), None,
+         ctx.t("% (biên độ: điểm phần trăm)", "% (swing: percentage points)")),
+        (ctx.name("kich_ban", "scenarios"), ctx.t("Kịch bản", "Scenarios"), scen.table(lang=lang), None, "%"),
+        (ctx.name("mo_phong_monte_carlo", "monte_carlo"), ctx.t("Mô phỏng Monte Carlo", "Monte Carlo"), mc_frame,
+         dict(zip(mc_frame.columns, ["0.0", "0.00", "0.000", "#,##0"], strict=True)),
+         ctx.t("% (sai số chuẩn: điểm phần trăm; số lần: lượt)", "% (standard error: percentage points; draws: count)")),
     ):
-        tables.append(ReportTable(stem, name, frame, {c: fmt for c in frame.select_dtypes("float").columns}))
+        tables.append(ReportTable(stem, name, frame, formats or {c: "0.00" for c in frame.select_dtypes("number").columns}, unit=unit,
+                                  source=model_source, lang=lang,
+                                  doc_columns=_q4_columns(frame) if stem == stem_scen else ()))
     stem_tornado = ctx.name("12_loc_xoay", "12_tornado")
     figures[stem_tornado] = ctx.figure(
         plot_tornado(tor, lang=lang),
@@ -108,7 +126,6 @@ def sensitivity_section(ctx: ReportContext) -> Section:
         against = ctx.t("ngang mức cao nhất cả nước từng có", "as much as the national record")
     else:
         against = ctx.t("so với mức cao nhất cả nước từng có", "against the national record")
-    stem_scen, stem_revision = ctx.name("kich_ban", "scenarios"), ctx.name("dieu_chinh_9_thang", "nine_month_revision")
     acceleration = ctx.t(
         f"Với GRDP cả năm tuyến tính theo phần tăng tốc quý IV mà các ngành thực hiện (0: mỗi ngành giữ tốc độ 9 tháng, GRDP "
         f"{num(at_pace, 2, lang)} %; 1: đúng mục tiêu quý IV, GRDP {num(at_plan, 2, lang)} %), đạt {num(targets[0], 1, lang)} % "
@@ -140,6 +157,14 @@ def sensitivity_section(ctx: ReportContext) -> Section:
             f"A 0.1-point downward revision of the 9-month figure adds {num(float(at_w.iloc[0]), 2, lang)} points to the Q4 "
             f"growth needed (weight {num(w4, 2, lang)}).", stem_revision, stem_grid))
     return Section("sensitivity", title, tables, figures, "\n\n".join(lines), headline)
+
+
+def _q4_columns(scenarios: pd.DataFrame) -> tuple[str, ...]:
+    """The scenario table as the document prints it: the scenario, each sector's Q4 growth, annual GRDP and the verdict
+    (the sectors' annual growth stays in the workbook)."""
+    columns = [str(c) for c in scenarios.columns]
+    q4 = [c for c in columns[1:-2] if "quý IV" in c or "Q4" in c]
+    return (columns[0], *q4, *columns[-2:])
 
 
 def _what_if_line(ctx: ReportContext, asked: dict[str, float], report: ScenarioReport) -> tuple[str, str]:
