@@ -8,7 +8,7 @@ from grdp.core.periods import required_growth
 from grdp.core.wording import num
 from grdp.figures.audit import implied_weights_table, plot_implied_weights, plot_required_growth
 from grdp.io.plan import GRDP_KEY
-from grdp.report.context import ReportContext, ReportFigure, Section
+from grdp.report.context import IDENTITY_HOW, ReportContext, ReportFigure, Section
 from grdp.report.export import ReportTable
 from grdp.sectors.quarter_weight import national_fallback
 
@@ -87,10 +87,7 @@ def audit_section(ctx: ReportContext) -> Section:
             ReportTable(
                 table_audit, title, audit_table, doc_columns=tuple(audit_table.columns[[0, 1, 3, 4]]),
                 unit=ctx.t("như ghi trong từng kết luận", "as stated in each finding"),
-                source=ctx.t(f"Kế hoạch năm {ctx.plan.year} ({ctx.plan.source}); cơ cấu kinh tế của tỉnh (provinces_hungyen_thaibinh.csv), "
-                             "giả định (assumptions.csv); kiểm tra của grdp",
-                             f"The {ctx.plan.year} plan ({ctx.plan.source}); the province's structure (provinces_hungyen_thaibinh.csv), "
-                             "assumptions (assumptions.csv); checks by grdp"),
+                source=ctx.source("plan", "structure", "assumptions", how=("kiểm tra của grdp", "checks by grdp")),
                 lang=lang,
             ),
             ReportTable(
@@ -99,10 +96,7 @@ def audit_section(ctx: ReportContext) -> Section:
                 weights,
                 {c: "0.000" for c in weights.columns[3:]},
                 unit=ctx.t("phần của 1 (tỷ trọng của quý IV trong năm trước)", "fraction of 1 (Q4's share of the previous year)"),
-                source=ctx.t(f"Kế hoạch năm {ctx.plan.year} ({ctx.plan.source}); đẳng thức kỳ đã qua – kỳ còn lại – cả năm, kể cả làm tròn: "
-                             "tính toán của grdp",
-                             f"The {ctx.plan.year} plan ({ctx.plan.source}); the done – rest – year identity, rounding included: "
-                             "computed by grdp"),
+                source=ctx.source("plan", how=IDENTITY_HOW),
                 lang=lang,
             ),
         ],

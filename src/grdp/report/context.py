@@ -22,7 +22,7 @@ from grdp.forecast.panel import ProvincialForecast, provincial_forecast
 from grdp.io.plan import MissingFigures, Plan
 from grdp.report.export import ReportTable
 
-__all__ = ["ReportContext", "Section", "SectionBuilder", "ReportFigure", "KeyFinding", "DATA_SOURCES"]
+__all__ = ["ReportContext", "Section", "SectionBuilder", "ReportFigure", "KeyFinding", "DATA_SOURCES", "IDENTITY_HOW"]
 
 DATA_SOURCES: dict[str, tuple[str, str]] = {
     "national": ("Cục Thống kê (Bộ Tài chính), tăng trưởng GDP cả nước theo quý, bản công bố lần đầu "
@@ -34,8 +34,15 @@ DATA_SOURCES: dict[str, tuple[str, str]] = {
     "former": ("Hưng Yên (cũ) và Thái Bình: số liệu đã công bố (provinces_hungyen_thaibinh.csv)",
                "Hưng Yên (former) and Thái Bình: published figures (provinces_hungyen_thaibinh.csv)"),
     "assumptions": ("giả định của grdp (assumptions.csv)", "grdp's assumptions (assumptions.csv)"),
+    "structure": ("cơ cấu kinh tế của tỉnh (provinces_hungyen_thaibinh.csv)",
+                  "the province's economic structure (provinces_hungyen_thaibinh.csv)"),
 }
 """The data files the report's figures come from, named in a "Nguồn:" line (keyed; the plan is named by :meth:`ReportContext.source`)."""
+
+
+IDENTITY_HOW = ("đẳng thức kỳ đã qua – kỳ còn lại – cả năm, kể cả làm tròn: tính toán của grdp",
+                "the done – rest – year identity, rounding included: grdp's computation")
+"""What grdp did, in a "Nguồn:" line of a table computed from the period identity."""
 
 
 @dataclass(frozen=True)
@@ -89,19 +96,19 @@ class ReportContext:
         """A file or sheet stem in the report's language."""
         return self.t(vi, en)
 
-    def source(self, *keys: str) -> str:
-        """A "Nguồn:" text: the plan (key ``"plan"``), the task list (``"tasks"``) or a file of :data:`DATA_SOURCES`,
-        then "grdp's computation"."""
+    def source(self, *keys: str, how: tuple[str, str] = ("tính toán của grdp", "grdp's computation")) -> str:
+        """A "Nguồn:" text: the plan (key ``"plan"``), the task list (``"tasks"``) or files of :data:`DATA_SOURCES`,
+        then what grdp did with them (``how``: vi, en)."""
         parts = []
         for key in keys:
             if key == "plan":
                 parts.append(self.t(f"Kế hoạch năm {self.plan.year} ({self.plan.source})", f"The {self.plan.year} plan ({self.plan.source})"))
             elif key == "tasks" and self.tasks_path is not None:
-                parts.append(self.t(f"Danh sách nhiệm vụ kèm kế hoạch ({self.tasks_path.name})",
-                                    f"The plan's task list ({self.tasks_path.name})"))
+                parts.append(self.t(f"Danh sách nhiệm vụ kèm kế hoạch năm {self.plan.year} ({self.tasks_path.name})",
+                                    f"The task list of the {self.plan.year} plan ({self.tasks_path.name})"))
             else:
                 parts.append(self.t(*DATA_SOURCES[key]))
-        parts.append(self.t("tính toán của grdp", "grdp's computation"))
+        parts.append(self.t(*how))
         return "; ".join(parts) + "."
 
     def figure(self, figure: Any, caption: tuple[str, str], *sources: str) -> ReportFigure:

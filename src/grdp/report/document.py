@@ -19,7 +19,6 @@ content: fixed document properties and zip entry times.
 
 from __future__ import annotations
 
-import io
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -30,7 +29,7 @@ from typing import Any
 from grdp.core.typing import Lang
 from grdp.core.wording import num, phrase
 from grdp.report.context import KeyFinding
-from grdp.report.export import ReportTable, stable_zip
+from grdp.report.export import ReportTable, format_decimals, write_stable_zip
 from grdp.report.glossary import GlossaryEntry
 from grdp.report.markup import blocks, inline
 
@@ -176,12 +175,7 @@ def write_docx(document: ReportDocument, path: str | Path) -> Path:
     props.created = props.modified = props.last_printed = FIXED_TIME
     props.revision = 1
     props.comments = props.keywords = props.category = ""
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(stable_zip(buffer.getvalue()))
-    return path
+    return write_stable_zip(doc.save, path)
 
 
 def _base_styles(doc: Any) -> None:
@@ -311,9 +305,8 @@ def _table(doc: Any, table: ReportTable, number: int, lang: Lang) -> None:
     from docx.shared import Pt
 
     _caption(doc, phrase(lang, f"Biểu {number}. {table.title}", f"Table {number}. {table.title}"))
-    if table.unit:
-        _caption(doc, phrase(lang, f"Đơn vị tính: {table.unit}", f"Unit: {table.unit}"), bold=False, italic=True, align="right",
-                 size=TABLE_PT)
+    if table.unit_line:
+        _caption(doc, table.unit_line, bold=False, italic=True, align="right", size=TABLE_PT)
     frame = table.document_frame
     size = Pt(WIDE_TABLE_PT if frame.shape[1] > WIDE_TABLE_COLUMNS else TABLE_PT)
     grid = doc.add_table(rows=1, cols=frame.shape[1])
@@ -328,12 +321,11 @@ def _table(doc: Any, table: ReportTable, number: int, lang: Lang) -> None:
     for row in frame.itertuples(index=False):
         cells = grid.add_row().cells
         for cell, column, value in zip(cells, frame.columns, row, strict=True):
-            text, numeric = _shown(value, table.number_formats.get(column), lang)
+            text, numeric = _shown(value, table.number_format(column), lang)
             _cell_text(cell, text, size, align=WD_ALIGN_PARAGRAPH.RIGHT if numeric else WD_ALIGN_PARAGRAPH.LEFT)
     _set_widths(grid, _column_widths(frame))
-    if table.source:
-        _caption(doc, phrase(lang, f"Nguồn: {table.source}", f"Source: {table.source}"), bold=False, italic=True, align="left",
-                 size=TABLE_PT)
+    if table.source_line:
+        _caption(doc, table.source_line, bold=False, italic=True, align="left", size=TABLE_PT)
 
 
 def _set_widths(grid: Any, widths_cm: Sequence[float]) -> None:
@@ -374,23 +366,16 @@ def _column_widths(frame: Any) -> list[float]:
 
 
 def _shown(value: Any, fmt: str | None, lang: Lang) -> tuple[str, bool]:
-    """A cell as printed: numbers at their format's precision with the language's marks; ``(text, is_number)``."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "", False
+    """A cell as printed: a number at its format's decimals (:func:`format_decimals`) with the language's marks;
+    ``(text, is_number)``."""
     x = value.item() if hasattr(value, "item") and not isinstance(value, str) else value
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "", False
     if isinstance(x, bool) or not isinstance(x, int | float):
         return str(x), False
-    decimals = 0
-    percent = False
-    if fmt:
-        head = fmt.split(";")[0]
-        percent = head.endswith("%")
-        if "." in head:
-            decimals = len(head.split(".")[1].rstrip("%"))
-    elif isinstance(x, float):
-        decimals = 2
-    text = num(100 * x if percent else x, decimals, lang)
-    return (f"{text} %" if percent else text), True
+    if fmt and "%" in fmt.split(";")[0]:  # a fraction shown as a percent
+        return f"{num(100 * x, format_decimals(fmt) - 2, lang)} %", True
+    return num(x, format_decimals(fmt) if fmt else 0, lang), True
 
 
 def _figure(doc: Any, figure: DocumentFigure, number: int, lang: Lang) -> None:

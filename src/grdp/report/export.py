@@ -41,7 +41,7 @@ import math
 import numbers
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -54,6 +54,7 @@ from grdp.core.validation import check_lang, check_literal
 __all__ = [
     "ReportTable",
     "stable_zip",
+    "write_stable_zip",
     "write_workbook",
     "write_csvs",
     "write_markdown",
@@ -254,8 +255,13 @@ def write_workbook(tables: Sequence[ReportTable], path: str | Path) -> Path:
         ws.sheet_properties.pageSetUpPr.fitToPage = True
         ws.page_margins = PageMargins(left=0.5, right=0.5, top=0.6, bottom=0.6, header=0.3, footer=0.3)
         ws.oddFooter.center.text = "&P / &N"
+    return write_stable_zip(wb.save, path)
+
+
+def write_stable_zip(save: Callable[[io.BytesIO], object], path: str | Path) -> Path:
+    """Write an Office file (xlsx, docx) that ``save`` produces into a buffer, with :func:`stable_zip`'s fixed times."""
     buffer = io.BytesIO()
-    wb.save(buffer)
+    save(buffer)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(stable_zip(buffer.getvalue()))

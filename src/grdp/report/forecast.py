@@ -73,11 +73,8 @@ def forecast_section(ctx: ReportContext) -> Section:
             **{label("fc_prob", lang).format(x=num(t, 1, lang)): 100 * p[f"p_{t:g}"] for t in targets},
         }
     )
-    plan_file = ctx.t(f"Kế hoạch năm {ctx.plan.year} ({ctx.plan.source})", f"The {ctx.plan.year} plan ({ctx.plan.source})")
-    national_source = ctx.t(f"{plan_file}; GDP cả nước theo quý, số công bố lần đầu (national_gdp_releases.csv); dự báo và kiểm định lùi "
-                            "(đứng ở số 9 tháng từng năm): tính toán của grdp",
-                            f"{plan_file}; the nation's quarterly GDP, first releases (national_gdp_releases.csv); forecasts and backtest "
-                            "(standing at each year's 9-month release): computed by grdp")
+    national_source = ctx.source("plan", "national", how=("dự báo và kiểm định lùi (đứng ở số 9 tháng từng năm): tính toán của grdp",
+                                                          "forecasts and backtest (standing at each year's 9-month release): grdp's computation"))
     tables = [
         ReportTable(ctx.name("xac_suat_dat_muc_tieu", "target_probabilities"), ctx.t("Xác suất đạt mục tiêu", "Target probabilities"), prob,
                     {**{c: "0.00" for c in prob.columns[1:5]}, **{c: "0.0" for c in prob.columns[5:]}, label("fc_q4_weight", lang): "0.000"},
@@ -133,10 +130,9 @@ def forecast_section(ctx: ReportContext) -> Section:
     pf = ctx.provincial
     if pf is not None:
         pb = pf.backtest
-        panel_source = ctx.t(f"{plan_file}; số 9 tháng và cả năm công bố lần đầu của các tỉnh (province_releases.csv), GDP cả nước "
-                             "(national_gdp_releases.csv); dự báo hiệu chỉnh và kiểm định lùi bỏ từng năm: tính toán của grdp",
-                             f"{plan_file}; the provinces' first-release 9-month and annual growth (province_releases.csv), the "
-                             "nation's GDP (national_gdp_releases.csv); calibrated forecast and leave-one-year-out backtest: computed by grdp")
+        panel_source = ctx.source("plan", "provinces", "national", how=(
+            "dự báo hiệu chỉnh và kiểm định lùi bỏ từng năm: tính toán của grdp",
+            "calibrated forecast and leave-one-year-out backtest: grdp's computation"))
         level = num(100 * pf.level, 0, lang)
         coverage_80 = ctx.t("Khoảng 80 % trúng (kiểm định lùi)", "80 % coverage (backtest)")
         forecast_frame = pd.DataFrame({

@@ -42,8 +42,7 @@ def plan_section(ctx: ReportContext) -> Section:
     table = ReportTable(
         ctx.name("chi_tieu", "indicators"), title, frame, formats,
         unit=ctx.t(f"theo cột {label('unit', lang)}", f"see the {label('unit', lang)} column"),
-        source=ctx.t(f"Kế hoạch năm {plan.year} ({plan.source}); khoảng từ–đến: grdp đọc từ số ghi trong kế hoạch",
-                     f"The {plan.year} plan ({plan.source}); from–to ranges: grdp's reading of the printed figures"),
+        source=ctx.source("plan", how=("khoảng từ–đến: grdp đọc từ số ghi trong kế hoạch", "from–to ranges: grdp's reading of the printed figures")),
         lang=lang,
         doc_columns=tuple(printed),
     )
@@ -66,10 +65,8 @@ def tasks_section(ctx: ReportContext) -> Section:
         title,
         [ReportTable(ctx.name("nhiem_vu", "tasks"), title, counts, {c: "0" for c in counts.columns[1:]},
                      unit=ctx.t("nhiệm vụ", "tasks"),
-                     source=ctx.t(f"Nhiệm vụ {rest} của kế hoạch năm {ctx.plan.year} ({ctx.tasks_path.name}); đếm theo đơn vị "
-                                  "và thời hạn: tính toán của grdp",
-                                  f"The {ctx.plan.year} plan's {rest} tasks ({ctx.tasks_path.name}); counted by department and "
-                                  "deadline by grdp"),
+                     source=ctx.source("tasks", how=("đếm theo đơn vị và thời hạn: tính toán của grdp",
+                                                     "counted by department and deadline: grdp's computation")),
                      lang=lang)],
         {ctx.name("01_nhiem_vu_theo_don_vi", "01_tasks_by_department"): ctx.figure(
             plot_tasks_by_department(tasks, lang=lang),

@@ -79,10 +79,7 @@ def sectors_section(ctx: ReportContext) -> Section:
         f"hoặc {implied_one} % (GTTT tăng như GTSX).",
         f"The sector targets imply annual GRDP growth of {implied_cal} % (value added growing {b} times as fast as output, as in the 9 months) "
         f"or {implied_one} % (value added growing like output).", table_contrib, stem_contrib)]
-    source = ctx.t(f"Kế hoạch năm {plan.year} ({plan.source}); cơ cấu kinh tế của tỉnh (provinces_hungyen_thaibinh.csv), giả định "
-                   "(assumptions.csv); tính toán của grdp",
-                   f"The {plan.year} plan ({plan.source}); the province's structure (provinces_hungyen_thaibinh.csv), assumptions "
-                   "(assumptions.csv); computed by grdp")
+    source = ctx.source("plan", "structure", "assumptions")
     split_cols = split.columns.tolist()
     tables = [
         ReportTable(table_contrib, title, contrib, pct_cols,

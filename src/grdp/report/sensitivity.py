@@ -12,7 +12,7 @@ from grdp.figures.sensitivity import plot_monte_carlo, plot_required_growth_grid
 from grdp.forecast.outlook import q4_excess_history
 from grdp.io.assumptions import assumptions
 from grdp.io.plan import GRDP_KEY, MissingFigures
-from grdp.report.context import ReportContext, Section
+from grdp.report.context import IDENTITY_HOW, ReportContext, Section
 from grdp.report.export import ReportTable
 from grdp.sectors.keys import sector_label
 from grdp.sectors.model import sector_model
@@ -43,12 +43,10 @@ def sensitivity_section(ctx: ReportContext) -> Section:
     effect = revision_effect(done, -REVISION_STEP, targets=list(targets), months_done=plan.months_done,
                              rest_weights=[round(plan_weights[0], 2), w4, round(plan_weights[1], 2)], lang=lang)
     revision = effect.table(lang=lang)
-    plan_file = ctx.t(f"Kế hoạch năm {plan.year} ({plan.source})", f"The {plan.year} plan ({plan.source})")
     tables = [ReportTable(ctx.name("dieu_chinh_9_thang", "nine_month_revision"), ctx.t("Điều chỉnh số 9 tháng", "9-month revision"),
                           revision, dict(zip(revision.columns, ["0.0", "0.00", "0.00", "0.00", "0.000"], strict=True)),
                           unit=ctx.t("% (tỷ trọng: phần của 1; thay đổi: điểm phần trăm)", "% (weight: fraction of 1; change: percentage points)"),
-                          source=ctx.t(f"{plan_file}; đẳng thức kỳ đã qua – kỳ còn lại – cả năm: tính toán của grdp",
-                                       f"{plan_file}; the done – rest – year identity: computed by grdp"),
+                          source=ctx.source("plan", how=IDENTITY_HOW),
                           lang=lang)]
     stem_grid = ctx.name("11_quy_iv_can_dat_theo_ty_trong", "11_required_q4_heatmap")
     figures = {stem_grid: ctx.figure(
@@ -69,10 +67,7 @@ def sensitivity_section(ctx: ReportContext) -> Section:
     high = num(100 * assumptions().scenario_multipliers["high"], 0, lang)
     construction = what_if(model, asked, lang=lang)
     mc = monte_carlo(model, ranges, thresholds=list(targets), lang=lang)
-    model_source = ctx.t(f"{plan_file}; cơ cấu kinh tế của tỉnh (provinces_hungyen_thaibinh.csv), giả định (assumptions.csv); "
-                         "mô hình ngành: tính toán của grdp",
-                         f"{plan_file}; the province's structure (provinces_hungyen_thaibinh.csv), assumptions (assumptions.csv); "
-                         "sector model: computed by grdp")
+    model_source = ctx.source("plan", "structure", "assumptions", how=("mô hình ngành: tính toán của grdp", "sector model: grdp's computation"))
     stem_scen, stem_revision = ctx.name("kich_ban", "scenarios"), ctx.name("dieu_chinh_9_thang", "nine_month_revision")
     mc_frame = mc.table(lang=lang)  # threshold, share of draws (%), its standard error (points), draws
     for stem, name, frame, formats, unit in (
