@@ -173,10 +173,8 @@ def _plain_readings(text: str) -> list[float]:
         candidates.append(s[:last].replace(".", "").replace(",", "") + "." + s[last + 1:])
     out = []
     for c in candidates:
-        try:
+        with contextlib.suppress(ValueError):
             out.append(float(c))
-        except ValueError:
-            pass
     return out
 
 
@@ -189,7 +187,7 @@ def _run_check(path: Path) -> tuple[str, str, int | None]:
             status = grdp_main(["check", str(path), "--format", "csv"])
         except SystemExit as exc:  # argparse
             status = exc.code if isinstance(exc.code, int) else 2
-        except Exception as exc:  # noqa: BLE001 - this is what the fuzzer counts
+        except Exception as exc:
             return "traceback", f"{type(exc).__name__}: {exc}"[:160], None
     lines = err.getvalue().splitlines()
     if status in (0, 1):
@@ -206,7 +204,7 @@ def _verdict_table(path: Path) -> tuple[tuple[str, str, str], ...] | None:
         warnings.simplefilter("ignore")
         try:
             audit = check_plan(load_plan(path))
-        except Exception:  # noqa: BLE001
+        except Exception:
             return None
     return tuple((f.stt, f.check, f.verdict) for f in audit.items)
 
@@ -235,7 +233,7 @@ def _misread(m: Mutation, path: Path, clean: dict[int, dict[str, object]], clean
         return ""
     ref = clean[m.row]
     for fld in ("name", "lead_unit", "monitoring_unit", "note", "unit", "done", "rest", "year"):
-        if m.column == 2 and fld == "unit" or PERIOD_OF.get(m.column) == fld:
+        if (m.column == 2 and fld == "unit") or PERIOD_OF.get(m.column) == fld:
             continue
         now = getattr(row, fld)
         now = now.text if hasattr(now, "text") else now
@@ -246,9 +244,9 @@ def _misread(m: Mutation, path: Path, clean: dict[int, dict[str, object]], clean
         read = v.low if v.low is not None else v.high
         clean_read = ref[f"{PERIOD_OF[m.column]}_value"]
         plain = _plain_readings(m.after)
-        if read is not None and read != clean_read and plain and not any(math.isclose(read, x) for x in plain):
-            if _verdict_table(path) == clean_table:
-                return "hidden change"
+        unread = read is not None and read != clean_read and plain and not any(math.isclose(read, x) for x in plain)
+        if unread and _verdict_table(path) == clean_table:
+            return "hidden change"
     return ""
 
 
