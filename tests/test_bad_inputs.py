@@ -4,9 +4,11 @@ The corpus is ``tests/bad_inputs/``: one file per defect, each derived from the
 clean raw plan or tasks, listed in ``tests/bad_inputs/cases.csv`` with what must
 happen (see the README there). Every case is either refused with an
 :class:`~grdp.InputError` naming file, row, column and text, or normalised to
-exactly the clean table. Expected rows, columns and texts in ``cases.csv`` are
-derived from the planted defect (the spreadsheet row of the edited cell in the
-clean file), not copied from the loader's output.
+exactly the clean table, or (issue 13) read as typed and audited: ``grdp check``
+gives the planted row a finding with the expected verdict. Expected rows,
+columns and texts in ``cases.csv`` are derived from the planted defect (the
+spreadsheet row of the edited cell in the clean file), not copied from the
+loader's output.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ import pandas as pd
 import pytest
 
 from grdp import InputError, PlanWarning, load_plan, load_tasks
+from grdp.audit.check import check_plan
+from grdp.audit.findings import VERDICTS
 from grdp.io.intake import write_csv
 from grdp.io.paths import raw_dir
 from grdp.io.plan import default_plan_path
@@ -36,7 +40,7 @@ from grdp.io.tasks import default_tasks_path
 CORPUS = Path(__file__).parent / "bad_inputs"
 CORPUS_TOOLS = {"cases.csv", "README.md", "make_binary_cases.py"}
 LOADERS: dict[str, Callable[..., pd.DataFrame]] = {"plan": lambda path=None: load_plan(path).to_frame(), "tasks": load_tasks}
-COLUMNS = ["file", "loader", "defect", "outcome", "row", "column", "text", "reason", "equals", "warning"]
+COLUMNS = ["file", "loader", "defect", "outcome", "row", "column", "text", "reason", "equals", "warning", "verdict"]
 _EQUALS = re.compile(r"clean(?:, rows \+(\d+))?")
 
 
@@ -66,6 +70,7 @@ def _read_cases() -> list[dict[str, str]]:
 CASES = _read_cases()
 ERRORS = [c for c in CASES if c["outcome"] == "error"]
 NORMALISED = [c for c in CASES if c["outcome"] == "normalised"]
+AUDITED = [c for c in CASES if c["outcome"] == "audited"]
 
 
 def _ids(cases: list[dict[str, str]]) -> list[str]:
@@ -104,12 +109,16 @@ def test_cases_csv_is_well_formed():
     assert len({c["file"] for c in CASES}) == len(CASES), "a file is listed twice"
     for c in CASES:
         assert c["loader"] in LOADERS, c
-        assert c["outcome"] in ("error", "normalised"), c
+        assert c["outcome"] in ("error", "normalised", "audited"), c
         if c["outcome"] == "error":
-            assert c["reason"] and not c["equals"] and not c["warning"], c
+            assert c["reason"] and not c["equals"] and not c["warning"] and not c["verdict"], c
             assert c["row"] == "" or c["row"].isdigit(), c
+        elif c["outcome"] == "audited":
+            assert c["loader"] == "plan" and c["row"].isdigit() and c["column"] and c["text"] and c["reason"], c
+            assert c["verdict"] in VERDICTS and not c["equals"] and not c["warning"], c
         else:
-            assert _EQUALS.fullmatch(c["equals"]) and not (c["row"] or c["column"] or c["text"] or c["reason"]), c
+            assert _EQUALS.fullmatch(c["equals"]) and not c["verdict"], c
+            assert not (c["row"] or c["column"] or c["text"] or c["reason"]), c
         if c["loader"] == "tasks":
             assert re.search(r"20\d\d", c["file"]), f"{c['file']}: a tasks file name carries its year"
 
@@ -136,6 +145,19 @@ def test_the_corpus_covers_issue_2_item_6():
         assert needed in files, needed
 
 
+def test_the_corpus_covers_issue_13_items_4_and_7():
+    files = {c["file"] for c in CASES}
+    for needed in (
+        "grdp_year_80_percent.csv", "grdp_year_7.csv", "grdp_year_grouped_typo.csv", "done_level_as_bound.csv",
+        "done_ratio_as_bound.csv", "huge_number_400_digits.csv", "percent_column_english_grouping.csv",
+        "row_with_more_fields.csv", "control_character.csv", "full_width_digits.csv",
+        "tasks_2025_span_reversed_months.csv", "tasks_2025_span_reversed_quarters.csv", "tasks_2025_year_zero.csv",
+        "xlsx_hidden_first_sheet.xlsx", "xlsx_very_hidden_first_sheet.xlsx", "xlsx_cell_at_xfd1048576.xlsx",
+        "xlsx_merged_to_last_row.xlsx", "xlsx_unpacks_too_large.xlsx", "csv_over_5_mb.csv",
+    ):
+        assert needed in files, needed
+
+
 def test_invisible_defects_are_really_there(made_dir):
     """Defects an editor hides; if one were 'repaired' on save its case would test nothing."""
     nfd = (CORPUS / "nfd_text.csv").read_text(encoding="utf-8")
@@ -144,6 +166,8 @@ def test_invisible_defects_are_really_there(made_dir):
     assert "71\u00a0062" in (CORPUS / "nbsp_between_digits.csv").read_text(encoding="utf-8")
     assert (CORPUS / "empty.csv").stat().st_size == 0
     assert (CORPUS / "whitespace_only.csv").read_text(encoding="utf-8").split() == []
+    assert ",8.0\x071," in (CORPUS / "control_character.csv").read_text(encoding="utf-8")
+    assert "１０-１０,５" in (CORPUS / "full_width_digits.csv").read_text(encoding="utf-8")
     clean_text = default_plan_path().read_text(encoding="utf-8")
     cp1258 = case_path({"file": "cp1258.csv"}, made_dir).read_bytes()
     with pytest.raises(UnicodeDecodeError):
@@ -196,6 +220,18 @@ def test_normalised_equals_the_clean_table(case, made_dir, clean):
     assert got.attrs["source"] == case["file"]
 
 
+@pytest.mark.parametrize("case", AUDITED, ids=_ids(AUDITED))
+def test_audited_as_typed_with_a_finding_that_says_why(case, made_dir):
+    """A figure read as typed whose audit finding, not an exception, tells what is wrong with it."""
+    path = case_path(case, made_dir)
+    plan = load_plan(path)
+    row = next(r for r in plan.rows if r.source_row == int(case["row"]))
+    period = next(p for p in ("done", "rest", "year") if plan.period_label(p) == case["column"])
+    assert row.value(period).text == case["text"]  # read from the cell the defect was planted in
+    findings = [f for f in check_plan(plan).items if f.stt == row.stt]
+    assert any(f.verdict == case["verdict"] and case["reason"] in f.detail + f.warning for f in findings), findings
+
+
 # --- the command line -----------------------------------------------------------------------
 
 
@@ -238,6 +274,14 @@ def test_cli_reads_a_normalised_file(case, made_dir, tmp_path, clean):
         name = "plan_2025_indicators.csv" if case["loader"] == "plan" else "plan_2025_tasks.csv"
         reference = write_csv(clean[case["loader"]], tmp_path / "clean" / name)
         assert (tmp_path / "out" / name).read_bytes() == reference.read_bytes()
+
+
+@pytest.mark.parametrize("case", AUDITED, ids=_ids(AUDITED))
+def test_cli_checks_an_audited_file(case, made_dir):
+    res = subprocess.run([sys.executable, "-m", "grdp.cli", "check", str(case_path(case, made_dir))],
+                         capture_output=True, text=True, timeout=120)
+    assert res.returncode == (1 if case["verdict"] == "inconsistent" else 0), res.stderr
+    assert "Traceback" not in res.stderr and res.stderr == ""
 
 
 # --- nothing is written ---------------------------------------------------------------------

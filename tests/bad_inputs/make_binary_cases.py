@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
 import sys
 import unicodedata
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -146,6 +148,78 @@ def xlsx_formula_without_value(path: Path) -> None:
     _workbook(plan_rows(), [], path, formulas={"F9": "=81.2+1.8"})
 
 
+def _patched(path: Path, member: str, old: str, new: str) -> None:
+    """Rewrite one XML member of a saved workbook (what openpyxl would take gigabytes to write)."""
+    tmp = path.with_suffix(".tmp")
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == member:
+                text = data.decode("utf-8")
+                assert text.count(old) == 1, (member, old)
+                data = text.replace(old, new).encode("utf-8")
+            dst.writestr(info, data)
+    shutil.move(tmp, path)
+
+
+def _with_draft_sheet(path: Path, state: str, active: int) -> None:
+    """A hidden old draft (every figure changed) as the first sheet, the plan second; ``active`` is the tab shown."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    draft = wb.active
+    draft.title = "Dự thảo cũ"
+    for row in plan_rows():
+        draft.append([c.replace("8", "9") for c in row])  # an older draft: not the plan's figures
+    draft.sheet_state = state
+    plan = wb.create_sheet("Kế hoạch")
+    for row in plan_rows():
+        plan.append(row)
+    wb.active = active
+    wb.save(path)
+
+
+def xlsx_hidden_first_sheet(path: Path) -> None:
+    """An old draft as a hidden first sheet; the plan, second, is the active sheet."""
+    _with_draft_sheet(path, "hidden", 1)
+
+
+def xlsx_very_hidden_first_sheet(path: Path) -> None:
+    """An old draft as a 'very hidden' first sheet that the workbook also marks as active."""
+    _with_draft_sheet(path, "veryHidden", 0)
+    _patched(path, "xl/workbook.xml", 'activeTab="1"', 'activeTab="0"')  # openpyxl moves it off a hidden sheet
+
+
+def xlsx_cell_at_xfd1048576(path: Path) -> None:
+    """The plan and a value (1) in the last cell a sheet has, XFD1048576: 7 KB on disk."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    for row in plan_rows():
+        ws.append(row)
+    ws["XFD1048576"] = 1
+    wb.save(path)
+
+
+def xlsx_merged_to_last_row(path: Path) -> None:
+    """Column J merged from row 40 to the last row, J40:J1048576 (planted in the XML: openpyxl would walk it)."""
+    _workbook(plan_rows(), ["J40:J41"], path)
+    _patched(path, "xl/worksheets/sheet1.xml", 'ref="J40:J41"', 'ref="J40:J1048576"')
+
+
+def xlsx_unpacks_too_large(path: Path) -> None:
+    """The plan with a 25 MB member of zeros beside it: a few KB on disk, 25 MB unpacked."""
+    _workbook(plan_rows(), [], path)
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("xl/media/padding.bin", bytes(25 * 2**20))
+
+
+def csv_over_5_mb(path: Path) -> None:
+    """The clean plan followed by 6 MB of blank lines (a CSV exported with a million empty rows)."""
+    path.write_bytes(_csv_text(plan_rows()).encode("utf-8") + b"\n" * (6 * 2**20))
+
+
 def not_a_workbook(path: Path) -> None:
     """A CSV file renamed to .xlsx."""
     path.write_bytes(_csv_text(plan_rows()).encode("utf-8"))
@@ -176,6 +250,12 @@ CASES: dict[str, Callable[[Path], None]] = {
     "xlsx_formula_without_value.xlsx": xlsx_formula_without_value,
     "not_a_workbook.xlsx": not_a_workbook,
     "tasks_2025_xlsx_merged_department.xlsx": tasks_2025_xlsx_merged_department,
+    "xlsx_hidden_first_sheet.xlsx": xlsx_hidden_first_sheet,
+    "xlsx_very_hidden_first_sheet.xlsx": xlsx_very_hidden_first_sheet,
+    "xlsx_cell_at_xfd1048576.xlsx": xlsx_cell_at_xfd1048576,
+    "xlsx_merged_to_last_row.xlsx": xlsx_merged_to_last_row,
+    "xlsx_unpacks_too_large.xlsx": xlsx_unpacks_too_large,
+    "csv_over_5_mb.csv": csv_over_5_mb,
 }
 """File name -> function writing that case to the path it is given."""
 

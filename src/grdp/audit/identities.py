@@ -162,6 +162,8 @@ def _check_growth(row: PlanRow, months_done: int, band: tuple[float, float], wor
             ),
             evidence=GrowthIdentity(d_val, tuple(ends)),
         )
+    if not all(math.isfinite(x) for x in points) or common.high <= 0.0 or common.low > 1.0:
+        return _weight_outside(row, d_val, ends, words, rest_name)
     common = Interval(max(common.low, 0.0), min(common.high, 1.0))
     evidence = GrowthIdentity(d_val, tuple(ends), common)
     if len(points) == 1:
@@ -182,15 +184,17 @@ def _check_growth(row: PlanRow, months_done: int, band: tuple[float, float], wor
         )
         # What the rest needs at a round weight inside the common interval (0,32 for the 2025 GRDP row).
         w_show = round(common.mid, 2) if round(common.mid, 2) in common else common.mid
-        targets = list(figures.year)
-        needed = [float(required_growth(d_val, y, rest_weight=w_show)) for y in targets]
-        evidence = GrowthIdentity(d_val, tuple(ends), common, w_show, tuple(needed))
-        tg = " / ".join(words.pct(y) for y in targets)
-        needs = " / ".join(words.pct(g, 2) for g in needed)
-        need = t(
-            f" Với tỷ trọng {words.num(w_show, 2)}, để cả năm đạt {tg} thì {rest_name} cần tăng {needs}.",
-            f" At a weight of {words.num(w_show, 2)}, reaching {tg} for the year needs {needs} growth in {rest_name}.",
-        )
+        need = ""
+        if 0.0 < w_show <= 1.0:  # a weight of 0 (the rest counts for nothing) needs no rest growth to speak of
+            targets = list(figures.year)
+            needed = [float(required_growth(d_val, y, rest_weight=w_show)) for y in targets]
+            evidence = GrowthIdentity(d_val, tuple(ends), common, w_show, tuple(needed))
+            tg = " / ".join(words.pct(y) for y in targets)
+            needs = " / ".join(words.pct(g, 2) for g in needed)
+            need = t(
+                f" Với tỷ trọng {words.num(w_show, 2)}, để cả năm đạt {tg} thì {rest_name} cần tăng {needs}.",
+                f" At a weight of {words.num(w_show, 2)}, reaching {tg} for the year needs {needs} growth in {rest_name}.",
+            )
     warning = ""
     verdict: Verdict = "consistent"
     lo, hi = band
@@ -202,6 +206,25 @@ def _check_growth(row: PlanRow, months_done: int, band: tuple[float, float], wor
             f"The implied weight {words.iv(common)} lies outside the plausible band {words.num(lo, 2)}–{words.num(hi, 2)}.",
         )
     return _finding(row, "period_identity", verdict, head + need + bounds_note, warning=warning, evidence=evidence)
+
+
+def _weight_outside(row: PlanRow, d_val: float, ends: list[WeightEnd], words: _Words, rest_name: str) -> Finding:
+    """The figures imply no previous-year weight in (0, 1]: a finding that says so, never an exception."""
+    t = words.t
+    shown = ", ".join(words.w(e.implied_weight) for e in ends)
+    return _finding(row,
+        "period_identity",
+        "not_checkable",
+        t(
+            f"Ba số không ngầm định được tỷ trọng {rest_name} năm trước nào trong (0; 1] (tính được: {shown}): "
+            f"kết quả {words.v(row.done)}, mục tiêu {rest_name} {words.v(row.rest)}, cả năm {words.v(row.year)}. "
+            "Kiểm tra lại các số đã nhập.",
+            f"The three figures imply no previous-year {rest_name} weight in (0, 1] (computed: {shown}): "
+            f"{words.v(row.done)} done, {words.v(row.rest)} for {rest_name}, {words.v(row.year)} for the year. "
+            "Check the figures as typed.",
+        ),
+        evidence=GrowthIdentity(d_val, tuple(ends)),
+    )
 
 
 def _growth_without_rest(row: PlanRow, d_val: float, band: tuple[float, float], words: _Words, rest_name: str) -> Finding:
@@ -259,11 +282,29 @@ def _target_only(row: PlanRow, words: _Words, lead: tuple[str, str]) -> Finding 
     return None
 
 
+def _done_not_a_figure(row: PlanRow, check: str, words: _Words, done_name: str) -> Finding | None:
+    """A not-checkable finding when the done part is printed as a bound or a range, not one result; else None."""
+    if row.done.bound in ("exact", "approx"):
+        return None
+    return _finding(row,
+        check,
+        "not_checkable",
+        words.t(
+            f"Kết quả {done_name} in là {words.v(row.done)}: một cận hoặc một khoảng, không phải một kết quả; "
+            "không có gì để đối chiếu.",
+            f"The {done_name} result is printed as {words.v(row.done)}: a bound or a range, not a result; "
+            "nothing to cross-check.",
+        ),
+    )
+
+
 def _check_level(row: PlanRow, months_done: int, words: _Words) -> Finding:
     done_name, rest_name = period_names(months_done, words.lang)
     t = words.t
     if (only := _target_only(row, words, ("Chỉ có", "Only the"))) is not None:
         return only
+    if (bound := _done_not_a_figure(row, "sum_of_periods", words, done_name)) is not None:
+        return bound
     if _reaches(row.done, row.year):
         assert row.done.low is not None and row.year.low is not None
         return _finding(row,
@@ -362,6 +403,8 @@ def _check_ratio(row: PlanRow, months_done: int, words: _Words) -> Finding:
     t = words.t
     if (only := _target_only(row, words, ("Chỉ tiêu tỷ lệ/bình quân chỉ có", "A ratio with only its"))) is not None:
         return only
+    if (bound := _done_not_a_figure(row, "target_reached", words, done_name)) is not None:
+        return bound
     assert row.done.low is not None
     if _reaches(row.done, row.year):
         return _finding(row,

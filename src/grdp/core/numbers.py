@@ -29,7 +29,17 @@ en dash or em dash: ``14,2-15,8``, ``10–10,5``. A range is read at the precisi
 of its most precise end (``10-10,5`` is 10,0 to 10,5).
 
 Text is normalised first: Unicode NFC (NFD input reads the same), non-breaking
-and other spaces collapsed, the Unicode minus ``−`` read as ``-``.
+and other spaces collapsed, the Unicode minus ``−`` read as ``-``, and the
+full-width forms an East-Asian input method types (``１０，５``, ``％``, ``．``,
+``，``, ``－``) read as their ASCII forms. Digits are ASCII ``0``-``9`` after that;
+other scripts' digits (``٣``) are not a number.
+
+A ``%`` after a figure is dropped where the row's unit is ``%`` (or unknown):
+``80%`` in a ``%`` row is 80. In a row of another unit it is not a number.
+
+A number must be finite: a figure of more digits than a float holds (309 and
+more) is an error, never ``inf``. Whether a finite figure is *plausible* for
+its indicator is for the plan reader to say (:mod:`grdp.io.plausible`).
 """
 
 from __future__ import annotations
@@ -92,7 +102,8 @@ DECIMAL_UNITS: frozenset[str] = frozenset({"tỷ usd", "triệu lượt khách",
 
 _MISSING = frozenset({"", "-", "–", "—"})
 _SPACES = re.compile(r"\s+")
-_NUMBER = r"\d+(?:[.,]\d+)*"
+_FULL_WIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "％": "%", "．": ".", "，": ",", "－": "-"})
+_NUMBER = r"[0-9]+(?:[.,][0-9]+)*"
 _SIGNED = rf"-?{_NUMBER}"
 _NUMBER_RE = re.compile(_SIGNED)
 _RANGE_RE = re.compile(rf"(?P<low>{_SIGNED})\s*[-–—]\s*(?P<high>{_SIGNED})")
@@ -127,14 +138,16 @@ _WORDS = {
 
 
 def normalise_text(text: object) -> str:
-    """NFC, every run of whitespace (NBSP, line breaks …) to one space, stripped.
+    """NFC, full-width digits and ``％．，－`` as ASCII, every run of whitespace (NBSP, line breaks …) to one space, stripped.
 
     >>> normalise_text("60.000 trở\\nlên")
     '60.000 trở lên'
+    >>> normalise_text("１０，５％")
+    '10,5%'
     """
     if text is None or (isinstance(text, float) and math.isnan(text)):
         return ""
-    s = unicodedata.normalize("NFC", str(text))
+    s = unicodedata.normalize("NFC", str(text)).translate(_FULL_WIDTH)
     return _SPACES.sub(" ", s).strip()
 
 
@@ -272,7 +285,11 @@ def parse_number(
     ukey = _unit_key(unit)
     if decimals and ukey in INTEGER_UNITS:
         raise InputError(f"a count in '{unit}' cannot have decimals", text=token)
-    return sign * float(Decimal(digits)), decimals
+    value = sign * float(Decimal(digits))
+    if not math.isfinite(value):
+        raise InputError(f"not a finite number: {len(digits.replace('.', ''))} digits are more than any figure can have",
+                         text=token)
+    return value, decimals
 
 
 def _lone_separator(body: str, sep: str, *, unit: str | None, text: str) -> str | None:

@@ -19,6 +19,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from grdp.core.labels import label, unit_label
@@ -195,16 +196,21 @@ class PlanRow:
         return GrowthFigures(done, rest_ends, year_ends)
 
     def implied_rest_weight(self) -> float | None:
-        """The rest's previous-year weight the row's figures imply (mean over the ends); ``None`` without them.
+        """The rest's previous-year weight the row's figures imply (mean over the ends); ``None`` without one.
 
         ``(gY - g_done) / (g_rest - g_done)`` for each pair of ends
-        (:func:`grdp.core.periods.implied_weight`).
+        (:func:`grdp.core.periods.implied_weight`). ``None`` without the three
+        figures, and also when they imply no weight a year can have — outside
+        (0, 1], or none at all (the rest's growth equal to the done part's): no
+        caller computes with such a weight; the audit says why in its finding.
         """
         figures = self.growth_ends()
         if figures is None:
             return None
         done, rest, year = figures
-        return float(sum(implied_weight(done, r, y) for r, y in zip(rest, year, strict=True)) / len(rest))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            w = float(sum(implied_weight(done, r, y) for r, y in zip(rest, year, strict=True)) / len(rest))
+        return w if 0.0 < w <= 1.0 else None
 
     def implied_rest_weight_interval(self, *, clip: bool = True) -> Interval | None:
         """The rest weights every end of the row allows, rounding included; ``None`` if they share none.

@@ -29,6 +29,10 @@ file per defect):
   filled into every row it covers, and so is a merged "not given" mark (``-``);
   a **figure** merged over several cells is an error, since one printed figure
   cannot belong to several indicators.
+* **Plausible ranges.** A figure outside the range its kind allows
+  (:mod:`grdp.io.plausible`: a growth rate of -100 % or less or above 1 000 %,
+  a share above 100 %, a negative amount …) is an error: it is a typo, and the
+  audit's identities would turn it into a weight no year can have.
 """
 
 from __future__ import annotations
@@ -44,6 +48,7 @@ from grdp.core.numbers import PrintedValue, parse_value
 from grdp.core.periods import MONTHS_PER_YEAR
 from grdp.core.typing import Lang
 from grdp.io.indicators import identify
+from grdp.io.plausible import implausibility
 from grdp.io.tables import Columns, Table, header_matcher, locate_columns, read_table
 
 __all__ = ["PlanLayout", "read_plan_layout"]
@@ -166,6 +171,9 @@ def _records(table: Table, cols: dict[str, int]) -> list[dict[str, object]]:
                 )
         ind, ikind = identify(cell["name"], cell["unit"], parent_key=parent_key)
         groups[stt] = (cell["name"], ind.key if ind else None)
+        for fld in _VALUE_FIELDS:
+            if (why := implausibility(values[fld], ikind, cell["unit"])) is not None:
+                raise InputError(why, text=cell[fld], column=table.header[cols[fld]], **where)
         if ikind == "unknown":
             warnings.warn(
                 f"{table.file}, row {row_no}: indicator {stt} '{cell['name']}' ({cell['unit'] or 'no unit'}) "

@@ -15,14 +15,22 @@ nothing is lost on the way. Documented normalisations:
   settings. Quotes are read strictly: a quote that is not closed is an error
   naming the row where the broken cell starts, never a cell that silently
   swallows the rest of the row or file.
-* **Text.** NFC (NFD input reads the same); non-breaking spaces, tabs and line
-  breaks inside a cell become single spaces; ends stripped.
+* **Text.** NFC (NFD input reads the same); full-width digits and ``％．，－``
+  as ASCII; non-breaking spaces, tabs and line breaks inside a cell become single
+  spaces; ends stripped. A control character (NUL, BEL, ESC, DEL …) anywhere is
+  an error quoting the cell with it written ``\\xNN``: it is invisible, and a
+  figure never holds one.
+* **Size.** A CSV file over :data:`MAX_CSV_BYTES` (5 MB) is refused before it
+  is read; a workbook is bounded as :mod:`grdp.io.workbook` says.
 * **Title rows.** Rows above the header (a document title, a blank line) are
   skipped; the header is the first row the caller recognises. When none is
   found, the error quotes the first non-empty row.
 * **Blank rows** are skipped. A non-empty cell beyond the last header column is
-  an error naming its column letter: it would otherwise be lost.
-* **XLSX.** First sheet only. Numeric cells are written out with a decimal
+  an error naming its column letter: it would otherwise be lost. A row with
+  more fields than the header line (a quote opened in mid-cell, a separator
+  inside a cell) is an error naming the row: its cells have shifted.
+* **XLSX.** One sheet: the active one if visible, else the first visible one
+  (:mod:`grdp.io.workbook`; a hidden sheet is never read). Numeric cells are written out with a decimal
   point and remembered as numeric (so the number reader does not treat
   ``2.125`` as ambiguous); percent-formatted cells are multiplied by 100.
   Merged cells are filled with their top-left value and remembered (with the
@@ -45,11 +53,16 @@ from pathlib import Path
 
 from grdp.core.errors import InputError, PlanWarning
 from grdp.core.numbers import normalise_text
+from grdp.io.workbook import column_letter, read_sheet
 
-__all__ = ["Table", "Columns", "read_table", "header_matcher", "locate_columns"]
+__all__ = ["Table", "Columns", "MAX_CSV_BYTES", "read_table", "header_matcher", "locate_columns"]
 
 _MAX_TITLE_ROWS = 20
 _MIN_HEADER_MATCHES = 3
+MAX_CSV_BYTES = 5 * 2**20
+"""The largest CSV file read (5 MB; a plan table is a few KB)."""
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_BLANK: list[str] = []  # every blank CSV record shares this one list: a file of blank lines costs no memory
 
 Columns = dict[str, tuple["re.Pattern[str]", str]]
 """A table's layout: field → (pattern on the casefolded header cell, the printed name for messages)."""
@@ -112,8 +125,16 @@ def read_table(path: str | Path, *, is_header: Callable[[list[str]], bool]) -> T
         raise InputError("the file is empty", file=name)
     unsaved: dict[tuple[int, int], str] = {}
     if path.suffix.lower() in _XLSX_SUFFIXES:
-        raw_rows, numeric, merged_from, unsaved = _xlsx_rows(path)
+        sheet = read_sheet(path)
+        raw_rows, numeric, merged_from, unsaved = sheet.rows, sheet.numeric, sheet.merged_from, sheet.unsaved
     else:
+        size = path.stat().st_size
+        if size > MAX_CSV_BYTES:
+            raise InputError(
+                f"the file is {size / 2**20:.1f} MB, more than the {MAX_CSV_BYTES // 2**20} MB a plan table "
+                "can need (a plan is a few KB); it is not read",
+                file=name,
+            )
         raw_rows, numeric, merged_from = _csv_rows(path, is_header), set(), {}
     table = _assemble(name, raw_rows, numeric, merged_from, is_header)
     for (r, c), formula in sorted(unsaved.items()):
@@ -186,7 +207,8 @@ def _parse_csv(text: str, delimiter: str, name: str) -> list[list[str]]:
     rows: list[list[str]] = []
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
-        rows.extend(reader)
+        for record in reader:
+            rows.append(record if any(record) else _BLANK)
     except csv.Error as err:
         raise InputError(
             f"the CSV cannot be read safely ({err}); is a quote (\") left open in this row?",
@@ -204,75 +226,7 @@ def _header_index(rows: list[list[str]], is_header: Callable[[list[str]], bool])
     )
 
 
-def _column_letter(index: int) -> str:
-    """Spreadsheet letter of a 0-based column index: 0 -> 'A', 26 -> 'AA'."""
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(ord("A") + rem) + letters
-    return letters
-
-
-def _xlsx_rows(
-    path: Path,
-) -> tuple[
-    list[list[str]], set[tuple[int, int]], dict[tuple[int, int], tuple[int, int]], dict[tuple[int, int], str]
-]:
-    """Cells as text, numeric cells, merged cells with their origin, formulas without a saved result."""
-    from openpyxl import load_workbook  # imported here: only workbook users pay for it
-
-    try:
-        wb = load_workbook(path, data_only=True, read_only=False)
-        formulas = load_workbook(path, data_only=False, read_only=False).worksheets[0]
-    except Exception as err:  # openpyxl raises many types for a broken file
-        raise InputError(f"not a readable Excel workbook ({type(err).__name__})", file=path.name) from None
-    ws = wb.worksheets[0]
-    rows: list[list[str]] = []
-    numeric: set[tuple[int, int]] = set()
-    unsaved: dict[tuple[int, int], str] = {}
-    for r, row in enumerate(ws.iter_rows(), start=1):
-        cells = []
-        for c, cell in enumerate(row):
-            value = cell.value
-            if value is None and formulas.cell(row=r, column=c + 1).data_type == "f":
-                unsaved[(r, c)] = str(formulas.cell(row=r, column=c + 1).value)
-            if isinstance(value, bool) or value is None:
-                cells.append("" if value is None else str(value))
-            elif isinstance(value, (int, float)):
-                cells.append(_numeric_text(value, cell.number_format))
-                numeric.add((r, c))
-            else:
-                cells.append(str(value))
-        rows.append(cells)
-    merged_from: dict[tuple[int, int], tuple[int, int]] = {}
-    for rng in ws.merged_cells.ranges:
-        top_left = rows[rng.min_row - 1][rng.min_col - 1]
-        origin = (rng.min_row, rng.min_col - 1)
-        for r in range(rng.min_row, rng.max_row + 1):
-            for c in range(rng.min_col, rng.max_col + 1):
-                if (r, c) != (rng.min_row, rng.min_col):
-                    rows[r - 1][c - 1] = top_left
-                    merged_from[(r, c - 1)] = origin
-                    if origin in numeric:
-                        numeric.add((r, c - 1))
-    wb.close()
-    return rows, numeric, merged_from, unsaved
-
-
-def _numeric_text(value: int | float, number_format: str) -> str:
-    """A workbook number as unambiguous text with a decimal point and no grouping."""
-    fmt = number_format or "General"
-    if fmt.endswith("%"):
-        value = value * 100
-    decimals = None
-    if "." in fmt and fmt != "General":
-        decimals = sum(ch in "0#" for ch in fmt.split(".", 1)[1].split(";")[0])
-    if decimals is not None:
-        return f"{value:.{decimals}f}"
-    if isinstance(value, int) or float(value).is_integer():
-        return str(int(value))
-    return repr(float(value))
+_column_letter = column_letter  # the name the tests and older callers use
 
 
 def _assemble(
@@ -295,9 +249,11 @@ def _assemble(
             row=first + 1,
         )
     header = norm[header_idx]
+    fields = len(header)  # as the header line has them, empty ones included
     while header and not header[-1]:
         header.pop()
     width = len(header)
+    _refuse_control_characters(name, raw_rows, header, header_idx)
     rows: list[tuple[int, list[str]]] = []
     for i in range(header_idx + 1, len(norm)):
         cells = norm[i]
@@ -313,8 +269,31 @@ def _assemble(
                 row=row_no,
                 column=_column_letter(extra[0]),
             )
+        if len(cells) > fields:
+            raise InputError(
+                f"the row has {len(cells)} fields and the header {fields}: a quote left open or a separator "
+                "inside a cell has shifted its cells",
+                text=" | ".join(c for c in cells if c),
+                file=name,
+                row=row_no,
+            )
         rows.append((row_no, (cells + [""] * width)[:width]))
     return Table(name, header, header_idx + 1, rows, numeric, set(merged_from), merged_from)
+
+
+def _refuse_control_characters(name: str, raw_rows: list[list[str]], header: list[str], header_idx: int) -> None:
+    """A control character (NUL, BEL, ESC …; not tab or line ends) is invisible and never a figure: refuse it."""
+    for i, row in enumerate(raw_rows):
+        for j, cell in enumerate(row):
+            if _CONTROL.search(cell):
+                column = header[j] if i > header_idx and j < len(header) else column_letter(j)
+                raise InputError(
+                    "a control character in the cell (shown as \\xNN); it is invisible and cannot be read safely",
+                    text=normalise_text(_CONTROL.sub(lambda m: f"\\x{ord(m[0]):02x}", cell)),
+                    file=name,
+                    row=i + 1,
+                    column=column,
+                )
 
 
 def header_matcher(columns: Columns) -> Callable[[list[str]], bool]:

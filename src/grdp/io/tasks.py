@@ -84,10 +84,20 @@ class Deadline:
     text: str
 
 
+_YEARS_BEFORE, _YEARS_AFTER = 5, 10
+"""A printed deadline year lies within these many years of the plan's year; others are typos (``0000``)."""
+
+
 def _period(match: re.Match[str], offset: int, year: int) -> pd.Period:
     g = match.groups()[offset : offset + 5]
     month_word, month, _quarter_word, quarter, explicit_year = g
     y = int(explicit_year) if explicit_year else year
+    if not year - _YEARS_BEFORE <= y <= year + _YEARS_AFTER:
+        raise InputError(
+            f"the year {explicit_year} is not a deadline of the {year} plan "
+            f"(expected {year - _YEARS_BEFORE}-{year + _YEARS_AFTER})",
+            text=match.string,
+        )
     if month_word:
         m = int(month)
         if not 1 <= m <= 12:
@@ -106,6 +116,13 @@ def parse_deadline(text: str, *, year: int) -> Deadline:
     year : int
         The plan's year, for deadlines that do not print one.
 
+    Raises
+    ------
+    InputError
+        A span that ends before it starts (``Tháng 12 - Tháng 10``, ``Quý IV - Quý I``:
+        a span into the next year prints that year, ``Quý IV - Quý I/2026``), or a
+        year far from the plan's (``Tháng 10/0000``).
+
     Examples
     --------
     >>> parse_deadline("Tháng 9-quý I/2026", year=2025)
@@ -123,8 +140,12 @@ def parse_deadline(text: str, *, year: int) -> Deadline:
             # groups: (a, *a's parts, b, *b's parts)
             a = _period(m, 1, year)
             b = _period(m, 2 + _PART.groups, year)
+            if b.end_time < a.start_time:
+                raise InputError(f"the span ends ({b}) before it starts ({a})", text=s)
             return Deadline("span", a, b, (), s)
-    except ValueError:
+    except InputError as err:
+        raise InputError(err.reason, text=s) from None
+    except ValueError:  # a month that does not exist (Tháng 13): kept as 'other', with a warning
         pass
     if _CONDITIONAL.match(f):
         return Deadline("conditional", None, None, (), s)
@@ -206,7 +227,10 @@ def load_tasks(path: str | Path | None = None, *, year: int | None = None) -> pd
                 **where,
             )
         seen[key] = row_no
-        dl = parse_deadline(cell["deadline"], year=year)
+        try:
+            dl = parse_deadline(cell["deadline"], year=year)
+        except InputError as err:
+            raise err.at(column=table.header[cols["deadline"]], **where) from None
         if dl.kind == "other":
             warnings.warn(
                 f"{table.file}, row {row_no}: deadline '{dl.text}' is not one grdp can read; kept as printed",
