@@ -79,3 +79,12 @@ def test_a_closed_pipe_ends_quietly():
 def test_report_takes_the_csv_locale():
     assert build_parser().parse_args(["report", "--csv-locale", "vi"]).csv_locale == "vi"
     assert build_parser().parse_args(["report"]).csv_locale == "en"  # comma and decimal point unless asked
+
+
+def test_an_empty_history_or_a_folder_as_plan_is_one_line(tmp_path, capsys):
+    # issue 13: `--history` naming an empty file ended in pandas' EmptyDataError traceback
+    (tmp_path / "empty.csv").write_text("", encoding="utf-8")
+    assert main(["forecast", "--history", str(tmp_path / "empty.csv")]) == EXIT_INPUT
+    assert capsys.readouterr().err.strip() == "grdp: error: empty.csv: the file is empty: it needs a header and one row per quarter"
+    assert main(["check", str(tmp_path)]) == EXIT_INPUT
+    assert "a folder, not a plan file" in capsys.readouterr().err

@@ -136,6 +136,8 @@ def _read_frame(source: str | Path | pd.DataFrame, columns: tuple[str, ...], wha
             raise InputError("no such file", file=str(path))
         try:
             frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        except pd.errors.EmptyDataError:
+            raise InputError("the file is empty: it needs a header and one row per quarter", file=name) from None
         except (UnicodeDecodeError, pd.errors.ParserError) as err:
             raise InputError(f"not a UTF-8 CSV file ({err.__class__.__name__})", file=name) from None
     frame.columns = [str(c).strip() for c in frame.columns]

@@ -119,6 +119,8 @@ def read_table(path: str | Path, *, is_header: Callable[[list[str]], bool]) -> T
     """
     path = Path(path)
     name = path.name
+    if path.is_dir():
+        raise InputError("a folder, not a plan file", file=str(path))
     if not path.is_file():
         raise InputError("file not found", file=str(path))
     if path.stat().st_size == 0:
