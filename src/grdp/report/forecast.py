@@ -26,7 +26,7 @@ def forecast_section(ctx: ReportContext) -> Section:
     figs = ctx.plan.growth_figures()
     if figs is None:
         return Section("forecast", title, summary=ctx.t("Kế hoạch không có dòng tăng trưởng GRDP đủ số liệu.", "The plan has no complete GRDP growth row."))
-    done, _, targets = figs
+    _, _, targets = figs
     try:
         outlook = plan_outlook(ctx.plan, lang=lang)
         methods = list(dict.fromkeys(outlook.probabilities["method"]))
@@ -112,20 +112,13 @@ def forecast_section(ctx: ReportContext) -> Section:
              "How many points Q4 grew above the 9 months: the nation each year, and what the plan needs"),
             "plan", "national"),
     }
-    nc = nowcasts[0]
-    t0 = targets[0]
-    p_t0 = outlook.probabilities[f"p_{t0:g}"]
     weights = " / ".join(num(w, 3, lang) for w in sorted(set(outlook.probabilities["q4_weight"])))
     national = ctx.t(
-        f"Theo mẫu hình cả nước (mượn; 9 tháng của tỉnh {num(done, 2, lang)} %): cả năm khoảng {num(nc.point, 1, lang)} % "
-        f"(khoảng 80 %: {num(nc.lower, 1, lang)}–{num(nc.upper, 1, lang)} %); xác suất đạt {num(t0, 1, lang)} % khoảng "
-        f"{num(100 * p_t0.min(), 0, lang)}–{num(100 * p_t0.max(), 0, lang)} % tùy phương pháp và tỷ trọng quý IV ({weights}) — "
-        "khoảng này chỉ hiệu chỉnh trên chuỗi cả nước.",
-        f"By the national pattern (borrowed; the province's 9 months at {num(done, 2, lang)} %): about {num(nc.point, 1, lang)} % "
-        f"for the year (80 %: {num(nc.lower, 1, lang)}–{num(nc.upper, 1, lang)} %); the probability of {num(t0, 1, lang)} % is about "
-        f"{num(100 * p_t0.min(), 0, lang)}–{num(100 * p_t0.max(), 0, lang)} % depending on the method and Q4 weight ({weights}) — "
-        "calibrated on the national series only.")
-    parts = [nowcasts[0].summary(lang=lang), outlook.summary(lang=lang), bt.summary(lang=lang), national]
+        f"Mẫu hình quý IV so với 9 tháng của cả nước, mượn cho tỉnh (tỷ trọng quý IV {weights}); mọi xác suất từ đây tới hết "
+        "mục này chỉ hiệu chỉnh trên chuỗi cả nước, không phải trên các tỉnh:",
+        f"The nation's pattern of Q4 against the 9 months, borrowed for the province (Q4 weight {weights}); every probability "
+        "from here to the end of this section is calibrated on the national series only, not on the provinces:")
+    parts = [national, nowcasts[0].summary(lang=lang), outlook.summary(lang=lang), bt.summary(lang=lang)]
     lead = []
     pf = ctx.provincial
     if pf is not None:
