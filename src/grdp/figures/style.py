@@ -334,6 +334,13 @@ def save_figure(fig: Figure, path: str | Path, *, formats: tuple[str, ...] = ("p
     from the style in force when it draws; the figure is therefore saved inside
     the report style (the same in both languages), whatever style the caller
     is in.
+
+    The figure is laid out once, by the first format's save: its layout engine
+    (the constrained layout of :func:`new_figure`) is then set aside, so the
+    other formats draw the same positions without laying the figure out again,
+    and put back afterwards (a notebook's figure still lays itself out). The
+    positions depend only on the figure and the first format, so the bytes of
+    every format are the same on every run.
     """
     import matplotlib as mpl
 
@@ -345,11 +352,19 @@ def save_figure(fig: Figure, path: str | Path, *, formats: tuple[str, ...] = ("p
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     written = []
-    with mpl.rc_context(report_rc()):  # type: ignore[arg-type]  # keys typed as a Literal of rcParams names
-        for fmt in formats:
-            if fmt not in metadata:
-                raise ValueError(f"formats must be among: {', '.join(repr(m) for m in metadata)}")
-            out = path.with_suffix(f".{fmt}")
-            fig.savefig(out, format=fmt, dpi=DPI, metadata=metadata[fmt])
-            written.append(out)
+    for fmt in formats:
+        if fmt not in metadata:
+            raise ValueError(f"formats must be among: {', '.join(repr(m) for m in metadata)}")
+    engine = fig.get_layout_engine()
+    try:
+        with mpl.rc_context(report_rc()):  # type: ignore[arg-type]  # keys typed as a Literal of rcParams names
+            for fmt in formats:
+                out = path.with_suffix(f".{fmt}")
+                fig.savefig(out, format=fmt, dpi=DPI, metadata=metadata[fmt])
+                written.append(out)
+                if engine is not None:
+                    fig.set_layout_engine("none")  # laid out once: the next formats keep these positions
+    finally:
+        if engine is not None:
+            fig.set_layout_engine(engine)
     return written
