@@ -46,6 +46,7 @@ __all__ = [
     "report_figure",
     "report_axes",
     "legend_below",
+    "share_limits",
     "number_formatter",
     "use_decimal_comma",
     "save_figure",
@@ -271,6 +272,37 @@ def legend_below(fig: Figure, *, ncols: int, from_ax: Axes | None = None) -> Leg
         return fig.legend(loc="outside lower center", ncols=ncols)
     handles, labels = from_ax.get_legend_handles_labels()
     return fig.legend(handles, labels, loc="outside lower center", ncols=ncols)
+
+
+def share_limits(axes: Any, *, axis: Literal["x", "y"] = "y") -> tuple[float, float]:
+    """Give comparable panels one scale: every axes gets the union of their ``axis`` limits.
+
+    Unlike ``sharey=True`` at creation, this works on a caller's axes too (a
+    notebook composing panels). Call it after the panels are drawn, and before
+    anything is placed from the limits.
+
+    Returns
+    -------
+    (float, float)
+        The common limits.
+
+    Examples
+    --------
+    >>> with report_figure("vi", ncols=2) as (fig, axes):
+    ...     _ = axes[0].plot([0, 1], [0, 1]); _ = axes[1].plot([0, 1], [5, 20])
+    ...     lims = share_limits(axes)
+    >>> axes[0].get_ylim() == axes[1].get_ylim() == lims
+    True
+    """
+    import numpy as np
+
+    flat = list(np.atleast_1d(np.asarray(axes, dtype=object)).ravel())
+    get = "get_ylim" if axis == "y" else "get_xlim"
+    lows, highs = zip(*(getattr(a, get)() for a in flat), strict=True)
+    lims = (float(min(lows)), float(max(highs)))
+    for a in flat:
+        (a.set_ylim if axis == "y" else a.set_xlim)(lims)
+    return lims
 
 
 def number_formatter(*, decimals: int | None = None, lang: Lang = "vi", suffix: str = "") -> Formatter:
