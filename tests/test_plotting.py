@@ -195,3 +195,40 @@ def test_legend_below_entries_from_one_axes_or_all():
     assert [t.get_text() for t in one.get_texts()] == ["GRDP", "Quý IV"]
     assert [t.get_text() for t in every.get_texts()] == ["GRDP", "GRDP", "Quý IV"]
     assert fig.legends == [one, every]
+
+
+# --- one layout for every format (issue 13 item 2) ----------------------------------------------
+
+def test_save_figure_lays_out_once_and_gives_the_engine_back(tmp_path, monkeypatch):
+    from matplotlib.layout_engine import ConstrainedLayoutEngine
+
+    runs = []
+    original = ConstrainedLayoutEngine.execute
+    monkeypatch.setattr(ConstrainedLayoutEngine, "execute", lambda self, fig: (runs.append(1), original(self, fig))[1])
+    fig = _chart()
+    engine = fig.get_layout_engine()
+    save_figure(fig, tmp_path / "chart", formats=("png", "svg", "pdf"))
+    # Three formats, one layout: the first save lays out, the next two draw the same positions.
+    assert len(runs) == 1
+    assert fig.get_layout_engine() is engine  # a notebook's figure still lays itself out
+
+
+def test_save_figure_gives_the_engine_back_when_a_save_fails(tmp_path):
+    fig = _chart()
+    engine = fig.get_layout_engine()
+    with pytest.raises(ValueError, match="formats must be among"):
+        save_figure(fig, tmp_path / "chart", formats=("png", "gif"))
+    assert fig.get_layout_engine() is engine
+    assert not (tmp_path / "chart.png").exists()  # formats are checked before anything is written
+
+
+def test_share_limits_gives_panels_one_scale():
+    from grdp.figures.style import share_limits
+
+    with report_figure("vi", ncols=2) as (fig, axes):
+        axes[0].plot([0, 1], [0.0, 1.0])
+        axes[1].plot([0, 1], [-2.0, 5.0])
+        lims = share_limits(axes)
+    # The union of both panels' limits: below -2 and above 5 (matplotlib's 5 % data margin on each side).
+    assert axes[0].get_ylim() == axes[1].get_ylim() == lims
+    assert lims[0] < -2.0 and lims[1] > 5.0

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from grdp.figures.sectors import plot_contributions, plot_required_growth, plot_share_path, plot_split_sensitivity
+from grdp.figures.sectors import bridge_title, plot_contributions, plot_required_growth, plot_share_path, plot_split_sensitivity
 from grdp.figures.style import save_figure
 from grdp.sectors.agreement import check_sector_targets
 from grdp.sectors.contributions import plan_contributions, required_growth_table, split_sensitivity
@@ -55,3 +55,33 @@ def test_saved_twice_byte_identical(plan, tmp_path):
     first = [p.read_bytes() for p in save_figure(fig, tmp_path / "one" / "c")]
     second = [p.read_bytes() for p in save_figure(fig, tmp_path / "two" / "c")]
     assert first == second
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "title"),
+    [
+        # Wording of the report's sector text: "tốc độ tăng GTTT bằng 0,937 lần tốc độ tăng GTSX", "GTTT tăng như GTSX".
+        ("Hệ số 1", "vi", "GTTT tăng như GTSX"),
+        ("Hệ số 0,937", "vi", "GTTT tăng 0,937 lần GTSX"),
+        ("Bridge 0.937", "en", "Value added grows 0.937 × output"),
+        ("Hệ số 9 tháng", "vi", "GTTT/GTSX như 9 tháng"),  # the stories' panel name (grdp.report.stories.sectors)
+        ("Cả năm", "vi", "Cả năm"),  # any other panel name is kept
+    ],
+)
+def test_bridge_title_says_what_the_bridge_means(name, lang, title):
+    assert bridge_title(name, lang) == title
+
+
+def test_required_growth_panels_share_the_scale_and_are_not_bare_bridges(plan):
+    # Rule (issue 12 item 2): comparable panels share one y scale; no panel is titled only "Hệ số …".
+    fig = plot_required_growth({"Hệ số 1": required_growth_table(plan), "Hệ số 0,937": required_growth_table(plan, bridge=0.937)})
+    left, right = fig.axes
+    assert left.get_ylim() == right.get_ylim()
+    assert not any(ax.get_title().lower().startswith("hệ số") for ax in fig.axes)
+
+
+def test_share_path_panels_share_the_scale_and_the_legend_is_below(plan):
+    fig = plot_share_path(check_share_target(plan))
+    left, right = fig.axes
+    assert left.get_ylim() == right.get_ylim()
+    assert left.get_legend() is None and right.get_legend() is None and len(fig.legends) == 1

@@ -11,17 +11,19 @@ from grdp.audit.findings import GrowthIdentity, PlanAudit
 from grdp.core.numbers import format_number
 from grdp.core.periods import required_growth
 from grdp.core.typing import Lang
-from grdp.core.wording import phrase
+from grdp.core.wording import num, phrase
 from grdp.figures.style import PALETTE, legend_below, report_axes, use_decimal_comma
 from grdp.io.plan import GRDP_KEY
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-__all__ = ["plot_required_growth", "plot_implied_weights", "implied_weights_table", "EQUAL_QUARTERS"]
+__all__ = ["plot_required_growth", "plot_implied_weights", "implied_weights_table", "EQUAL_QUARTERS", "BAND_MARGIN"]
 
 EQUAL_QUARTERS = 0.25
 """The Q4 weight of a year whose four quarters weigh the same, marked on the charts."""
+BAND_MARGIN = 0.2
+"""Room left on each side of the plausible band on the implied-weights chart, as a share of the band's width."""
 
 
 def implied_weights_table(audit: PlanAudit) -> pd.DataFrame:
@@ -81,26 +83,30 @@ def plot_required_growth(
         ax.text(EQUAL_QUARTERS + 0.0015, ax.get_ylim()[1], phrase(lang, " 4 quý bằng nhau", " equal quarters"), va="top", fontsize=6.5)
         ax.set_xlabel(phrase(lang, "Tỷ trọng quý IV trong GRDP năm trước", "Q4 share of the previous year's GRDP"))
         ax.set_ylabel(phrase(lang, "Tăng trưởng quý IV cần đạt (%)", "Q4 growth needed (%)"))
-        ax.set_title(f"{f.stt}. {f.indicator}", fontsize=8.5)
         use_decimal_comma(ax, axis="both", lang=lang)
-        ax.legend(loc="upper right")
+        legend_below(fig, ncols=2)  # the indicator is named in the report's caption, not burned in
     return fig
 
 
 def plot_implied_weights(audit: PlanAudit, *, ax: Any = None, lang: Lang | None = None) -> Figure:
-    """Each growth row's implied previous-year Q4 weight with its rounding interval, and the plausible band."""
+    """Each growth row's implied previous-year Q4 weight with its rounding interval, and the plausible band.
+
+    The x axis runs :data:`BAND_MARGIN` of the band's width beyond both edges of
+    the band, so the band reads as a band; the dotted line is :data:`EQUAL_QUARTERS`.
+    """
     lang = audit.language(lang)
     table = implied_weights_table(audit)
     labels = [
         f"{r.stt} {r.indicator[:38]}{'…' if len(r.indicator) > 38 else ''}"
-        + (f" ({phrase(lang, 'đầu dưới', 'low end') if r.end == 'low' else phrase(lang, 'đầu trên', 'high end')})" if r.end else "")
+        + (f" ({phrase(lang, 'mục tiêu thấp', 'low target') if r.end == 'low' else phrase(lang, 'mục tiêu cao', 'high target')})" if r.end else "")
         for r in table.itertuples()
     ]
     y = np.arange(len(table))[::-1]
     lo, hi = audit.weight_band
     with report_axes(ax, lang, height_cm=2.0 + 0.65 * len(table)) as (fig, ax):
         ax.axvspan(lo, hi, color=PALETTE[2], alpha=0.12, lw=0, label=phrase(lang, "Khoảng hợp lý", "Plausible band"))
-        ax.axvline(EQUAL_QUARTERS, color="black", lw=0.6, ls=":")
+        ax.axvline(EQUAL_QUARTERS, color="black", lw=0.6, ls=":",
+                   label=phrase(lang, f"4 quý bằng nhau ({num(EQUAL_QUARTERS, 2, lang)})", f"Equal quarters ({num(EQUAL_QUARTERS, 2, lang)})"))
         ax.errorbar(
             table["weight"], y,
             xerr=[table["weight"] - table["weight_min"], table["weight_max"] - table["weight"]],
@@ -111,6 +117,9 @@ def plot_implied_weights(audit: PlanAudit, *, ax: Any = None, lang: Lang | None 
         ax.set_xlabel(phrase(lang, "Tỷ trọng quý IV năm trước", "Previous-year Q4 weight"))
         ax.grid(axis="x")
         ax.grid(axis="y", visible=False)
+        # The band's edges stay visible, with a margin of a fifth of its width (and room for every interval).
+        margin = BAND_MARGIN * (hi - lo)
+        ax.set_xlim(min(lo, float(table["weight_min"].min())) - margin, max(hi, float(table["weight_max"].max())) + margin)
         use_decimal_comma(ax, axis="x", decimals=2, lang=lang)
-        legend_below(fig, ncols=2)
+        legend_below(fig, ncols=3)
     return fig

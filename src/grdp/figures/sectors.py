@@ -6,9 +6,10 @@ compute nothing of their own. Each takes ``ax=None`` and returns the figure.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -16,18 +17,31 @@ import pandas as pd
 from grdp.core.typing import Lang
 from grdp.core.validation import check_lang
 from grdp.core.wording import num, period_names, phrase
-from grdp.figures.style import PALETTE, legend_below, report_axes, use_decimal_comma
+from grdp.figures.style import PALETTE, legend_below, report_axes, share_limits, use_decimal_comma
 from grdp.sectors.agreement import SectorTargetsCheck
 from grdp.sectors.contributions import split_sensitivity
 from grdp.sectors.keys import SECTORS, sector_label
 from grdp.sectors.share import ShareTargetCheck, implied_year_share
 from grdp.sectors.structure import default_split
 
-__all__ = ["SECTOR_COLOURS", "plot_contributions", "plot_required_growth", "plot_share_path", "plot_split_sensitivity"]
+if TYPE_CHECKING:
+    from matplotlib.legend import Legend
+
+__all__ = ["SECTOR_COLOURS", "GLOSSARY_VI", "bridge_title", "plot_contributions", "plot_required_growth", "plot_share_path", "plot_split_sensitivity"]
 
 SECTOR_COLOURS: dict[str, str] = {"agriculture": PALETTE[2], "industry": PALETTE[0], "construction": PALETTE[5],
                                   "industry_construction": PALETTE[0], "services": PALETTE[1], "taxes": PALETTE[6]}
 """One colour per sector key, from :data:`grdp.figures.style.PALETTE`."""
+
+
+GLOSSARY_VI = "GTTT: giá trị tăng thêm; GTSX: giá trị sản xuất"
+"""The abbreviations of the sector charts spelled out, over their legend (Vietnamese; English writes the words)."""
+
+
+def _glossary(legend: Legend, lang: Lang) -> None:
+    if lang == "vi":
+        legend.set_title(GLOSSARY_VI)
+        legend.get_title().set_fontsize(6.5)
 
 
 def _pct(x: float, lang: Lang, precision: int = 1) -> str:
@@ -88,8 +102,32 @@ def plot_contributions(
     return fig
 
 
+def bridge_title(name: str, lang: Lang) -> str:
+    """A panel named only by its bridge ("Hệ số 1", "Hệ số 0,937", "Bridge 1") said in words; other names unchanged.
+
+    The bridge is the ratio of value-added (GTTT) growth to output (GTSX) growth.
+
+    >>> bridge_title("Hệ số 1", "vi"), bridge_title("Hệ số 0,937", "vi")
+    ('GTTT tăng như GTSX', 'GTTT tăng 0,937 lần GTSX')
+    >>> bridge_title("Bridge 0.937", "en"), bridge_title("Hệ số 9 tháng", "vi"), bridge_title("Cả năm", "vi")
+    ('Value added grows 0.937 × output', 'GTTT/GTSX như 9 tháng', 'Cả năm')
+    """
+    m = re.fullmatch(r"(?:hệ số|bridge)\s+(.+)", name.strip(), flags=re.IGNORECASE)
+    if m is None:
+        return name
+    value = m.group(1)
+    if value == "1":
+        return phrase(lang, "GTTT tăng như GTSX", "Value added grows like output")
+    if re.fullmatch(r"[0-9]+[.,][0-9]+", value):
+        return phrase(lang, f"GTTT tăng {value} lần GTSX", f"Value added grows {value} × output")
+    return phrase(lang, f"GTTT/GTSX như {value}", f"Value added/output as in the {value}")
+
+
 def plot_required_growth(tables: Mapping[str, pd.DataFrame], *, lang: Lang = "vi", ax: Any = None) -> Any:
     """The output growth each sector needs for each end of the GRDP target, one panel per assumption.
+
+    The panels share the growth axis. A panel named only by its bridge
+    ("Hệ số 0,937") is titled in words (:func:`bridge_title`).
 
     Parameters
     ----------
@@ -110,10 +148,11 @@ def plot_required_growth(tables: Mapping[str, pd.DataFrame], *, lang: Lang = "vi
                        label=phrase(lang, "Mục tiêu kế hoạch", "Plan target"))
             ax.axhline(0, color="black", lw=0.6)
             ax.set_xticks(x, [textwrap.fill(sector_label(s, lang), 14) for s in table.index], fontsize=6.5)
-            ax.set_title(name, fontsize=8)
+            ax.set_title(bridge_title(name, lang), fontsize=8)
             use_decimal_comma(ax, lang=lang)
-        axes[0].set_ylabel(phrase(lang, "Tăng trưởng GTSX cần đạt (%)", "Output growth needed (%)"))
-        legend_below(fig, ncols=3, from_ax=axes[0])
+        share_limits(axes)
+        axes[0].set_ylabel(phrase(lang, "Tăng trưởng giá trị sản xuất\n(GTSX) cần đạt (%)", "Output growth needed (%)"))
+        _glossary(legend_below(fig, ncols=3, from_ax=axes[0]), lang)
     return fig
 
 
@@ -123,7 +162,8 @@ def plot_share_path(check: ShareTargetCheck, *, lang: Lang | None = None, ax: An
     Left: the previous year's share the target needs, the 9-month share and the
     year (target, and the implied range over every admissible assumption).
     Right: the year's implied share against the seasonal gap, with the national
-    gaps and the admissible range marked.
+    gaps and the admissible range marked. Both panels share the share axis;
+    one legend sits below them.
     """
     lang = check.language(lang)
     plan = check.plan
@@ -137,7 +177,7 @@ def plot_share_path(check: ShareTargetCheck, *, lang: Lang | None = None, ax: An
     split = default_split()
     default = implied_year_share(plan, industry_split=split, bridge=1.0, seasonal_gap=gaps,
                                  structure=check.structure, taxes_share_done=check.taxes_share_done)
-    with report_axes(ax, lang, height_cm=8.5, ncols=2) as (fig, (left, right)):
+    with report_axes(ax, lang, height_cm=10.5, ncols=2) as (fig, (left, right)):
         x = np.arange(3)
         prev = check.previous_year_needed
         left.errorbar([0], [prev.mid], yerr=[[prev.mid - prev.low], [prev.high - prev.mid]], fmt="s", color=PALETTE[6],
@@ -151,7 +191,6 @@ def plot_share_path(check: ShareTargetCheck, *, lang: Lang | None = None, ax: An
         left.set_xlim(-0.5, 2.5)
         left.set_ylabel(phrase(lang, "Tỷ trọng CN, XD và DV trong GRDP (%)", "Industry, construction, services (% of GRDP)"))
         use_decimal_comma(left, lang=lang)
-        left.legend(loc="lower left", fontsize=6.0)
 
         nat = check.national_gaps
         right.axvspan(check.seasonal_gap[0], check.seasonal_gap[1], color=PALETTE[6], alpha=0.12, lw=0,
@@ -160,14 +199,18 @@ def plot_share_path(check: ShareTargetCheck, *, lang: Lang | None = None, ax: An
                       label=phrase(lang, f"Cả nước {nat.index.min()}–{nat.index.max()} (số năm − số 9 tháng công bố)",
                                    f"National {nat.index.min()}–{nat.index.max()} (annual − 9-month release)"))
         right.fill_between(gaps, band_lo, band_hi, color=PALETTE[1], alpha=0.25, lw=0,
-                           label=phrase(lang, "Mọi tỷ trọng CN và hệ số GTTT/GTSX", "Every industry split and bridge"))
+                           label=phrase(lang, "Mọi tỷ trọng công nghiệp và mọi tỷ lệ tăng GTTT/GTSX",
+                                        "Every industry split and value-added/output bridge"))
         right.plot(gaps, default, color=PALETTE[1], lw=1.4,
-                   label=phrase(lang, f"Mặc định ({num(split, 2, lang)}; hệ số 1)", f"Default ({num(split, 2, lang)}; bridge 1)"))
+                   label=phrase(lang, f"Mặc định: tỷ trọng công nghiệp {num(split, 2, lang)}, GTTT tăng như GTSX",
+                                f"Default: industry split {num(split, 2, lang)}, value added grows like output"))
         right.axhline(check.target.mid, color=PALETTE[0], lw=1.0, ls="--",
                       label=phrase(lang, f"Mục tiêu {_pct(check.target.mid, lang)}", f"Target {_pct(check.target.mid, lang)}"))
-        right.set_xlabel(phrase(lang, f"Chênh lệch mùa vụ: cả năm − {done_name} (điểm %)", f"Seasonal gap: year − {done_name} (points)"))
+        right.set_xlabel(phrase(lang, f"Chênh lệch mùa vụ: cả năm − {done_name}\n(điểm phần trăm)",
+                                f"Seasonal gap: year − {done_name}\n(percentage points)"))
         use_decimal_comma(right, axis="both", lang=lang)
-        right.legend(loc="lower right", fontsize=6.0)
+        share_limits([left, right])  # one share axis for both panels
+        _glossary(legend_below(fig, ncols=2), lang)  # below the panels: nothing on the lines
     return fig
 
 
@@ -182,13 +225,13 @@ def plot_split_sensitivity(check: SectorTargetsCheck, *, lang: Lang | None = Non
             t = check.targets[period]
             ax.axhspan(t.low, t.high, color=PALETTE[3], alpha=0.2, lw=0, label=phrase(lang, "Mục tiêu GRDP", "GRDP target"))
             ax.plot(s.index, s["implied_bridge_one"], color=PALETTE[0], lw=1.4,
-                    label=phrase(lang, "GTTT tăng như GTSX (hệ số 1)", "Value added grows like output (bridge 1)"))
+                    label=phrase(lang, "GTTT tăng như GTSX", "Value added grows like output"))
             ax.plot(s.index, s["implied_calibrated"], color=PALETTE[1], lw=1.4,
-                    label=phrase(lang, "Hệ số theo số 9 tháng", "Bridge from the 9 months"))
+                    label=phrase(lang, "Tỷ lệ tăng GTTT/GTSX như 9 tháng", "Value added/output as in the 9 months"))
             ax.axvline(default_split(), color="black", lw=0.6, ls=":")
             ax.set_title(name[:1].upper() + name[1:], fontsize=8)
             ax.set_xlabel(phrase(lang, "Tỷ trọng công nghiệp trong CN-XD", "Industry share of industry + construction"))
             use_decimal_comma(ax, axis="both", lang=lang)
         axes[0].set_ylabel(phrase(lang, "Tăng trưởng GRDP suy ra (%)", "Implied GRDP growth (%)"))
-        legend_below(fig, ncols=3, from_ax=axes[0])
+        _glossary(legend_below(fig, ncols=3, from_ax=axes[0]), lang)
     return fig

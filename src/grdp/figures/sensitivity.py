@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 
 __all__ = ["plot_required_growth_grid", "plot_tornado", "plot_monte_carlo", "plot_convergence"]
 
+_ON_WHITE = {"facecolor": "white", "edgecolor": "none", "pad": 0.8}
+"""Text box of a value label: white, so a reference line behind it never strikes the digits."""
+
 
 def plot_required_growth_grid(grid: RequiredGrowthGrid, *, lang: Lang | None = None, ax: Any = None) -> Figure:
     """Heatmap of the required growth, one panel per target, with contour lines and the plan's weights.
@@ -54,8 +57,8 @@ def plot_required_growth_grid(grid: RequiredGrowthGrid, *, lang: Lang | None = N
             ax.set_xlabel(phrase(lang, f"Tỷ trọng {rest_name} năm trước", f"Previous-year {rest_name} weight"))
             ax.grid(False)
             use_decimal_comma(ax, axis="both", lang=lang)
-        axes[0].set_ylabel(phrase(lang, f"Điều chỉnh số 9 tháng {num(grid.done, 2, lang)} % (điểm)",
-                                  f"Revision of the 9-month {num(grid.done, 2, lang)} % (points)"))
+        axes[0].set_ylabel(phrase(lang, f"Điều chỉnh số 9 tháng {num(grid.done, 2, lang)} %\n(điểm phần trăm)",
+                                  f"Revision of the 9-month {num(grid.done, 2, lang)} %\n(percentage points)"))
         cbar = fig.colorbar(mesh, ax=list(axes), shrink=0.9)
         cbar.set_label(phrase(lang, f"Tăng trưởng {rest_name} cần đạt (%)", f"{rest_name} growth needed (%)"))
         cbar.ax.yaxis.set_major_formatter(number_formatter(lang=lang))
@@ -78,11 +81,13 @@ def plot_tornado(tornado: Tornado, *, lang: Lang | None = None, ax: Any = None) 
                 label=phrase(lang, "Quý IV ở mức cao", "Q4 at high"))
         ax.axvline(tornado.base, color="black", lw=0.8)
         for i, t in enumerate(sorted(tornado.thresholds)):
-            ax.axvline(t, color=PALETTE[7 if i == 0 else 2], lw=1.0, ls="--",
+            ax.axvline(t, color=PALETTE[7 if i == 0 else 2], lw=1.0, ls="--", zorder=1.5,
                        label=phrase(lang, f"Mục tiêu {num(t, 1, lang)} %", f"Target {num(t, 1, lang)} %"))
         for yi, lo, hi in zip(y, f["grdp_low"], f["grdp_high"]):
-            ax.text(lo, yi, f"{num(lo, 2, lang)} ", ha="right", va="center", fontsize=6.5)
-            ax.text(hi, yi, f" {num(hi, 2, lang)}", ha="left", va="center", fontsize=6.5)
+            # Offset from the bar's end and on white, above the target lines: a line never strikes a value.
+            for x, ha, dx in ((lo, "right", -3), (hi, "left", 3)):
+                ax.annotate(num(x, 2, lang), (x, yi), xytext=(dx, 0), textcoords="offset points", ha=ha, va="center",
+                            fontsize=6.5, zorder=4, bbox=_ON_WHITE)
         ax.set_yticks(y, labels)
         ax.set_axisbelow(True)
         ax.set_xlabel(phrase(lang, f"Tăng trưởng GRDP cả năm (%); cơ sở {num(tornado.base, 2, lang)} %",
@@ -133,18 +138,18 @@ def plot_monte_carlo(
         middle = (float(edges[0]) + float(edges[-1])) / 2
         for i, t in enumerate(ts):
             p = result.probability(t)
-            ax.axvline(t, color=PALETTE[1 + i], lw=1.2, ls="--")
+            ax.axvline(t, color=PALETTE[1 + i], lw=1.2, ls="--", zorder=1.5)
             right = t > middle  # keep the words inside the axes: to the left of a line on the right half
             words = phrase(lang, f"≥ {num(t, 1, lang)} %: {num(100 * p, 0, lang)} % lượt mô phỏng",
                            f"≥ {num(t, 1, lang)} %: {num(100 * p, 0, lang)} % of draws")
-            ax.text(t, top * (1.18 - 0.09 * i), f"{words} " if right else f" {words}", color=PALETTE[1 + i], fontsize=7,
-                    va="bottom", ha="right" if right else "left")
+            ax.annotate(words, (t, top * (1.18 - 0.09 * i)), xytext=(-3 if right else 3, 0), textcoords="offset points",
+                        color=PALETTE[1 + i], fontsize=7, va="bottom", ha="right" if right else "left", zorder=4, bbox=_ON_WHITE)
         ax.set_ylim(0, top * 1.3)
         ax.set_axisbelow(True)
         ax.set_xlabel(phrase(lang, "Tăng trưởng GRDP cả năm (%)", "Annual GRDP growth (%)"))
         ax.set_ylabel(phrase(lang, "Tỷ lệ số lần mô phỏng (%)", "Share of draws (%)"))
         use_decimal_comma(ax, axis="both", lang=lang)
-        ax.legend(loc="center left", fontsize=6.5)
+        legend_below(fig, ncols=2)
     return fig
 
 
@@ -170,13 +175,13 @@ def plot_convergence(result: MonteCarloResult, *, lang: Lang | None = None, ax: 
         ax1.axhline(0.0, color="black", lw=0.6)
         ax1.set_xscale("log")
         ax1.set_xlabel(phrase(lang, "Số lần mô phỏng", "Number of draws"))
-        ax1.set_ylabel(phrase(lang, "Chênh lệch so với 10⁶ lần (điểm %)", "Difference from 10⁶ draws (points)"))
+        ax1.set_ylabel(phrase(lang, "Chênh lệch so với 10⁶ lần (điểm phần trăm)", "Difference from 10⁶ draws (percentage points)"))
         use_decimal_comma(ax1, axis="y", lang=lang)
         ax1.legend(loc="upper right")
         ax2.set_xscale("log")
         ax2.set_yscale("log")
         ax2.set_xlabel(phrase(lang, "Số lần mô phỏng", "Number of draws"))
-        ax2.set_ylabel(phrase(lang, "Sai số chuẩn (điểm %)", "Standard error (points)"))
+        ax2.set_ylabel(phrase(lang, "Sai số chuẩn (điểm phần trăm)", "Standard error (percentage points)"))
         ax2.yaxis.set_major_formatter(_log_formatter(lang))
         ax2.legend(loc="upper right", fontsize=6)
     return fig

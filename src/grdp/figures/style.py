@@ -46,6 +46,7 @@ __all__ = [
     "report_figure",
     "report_axes",
     "legend_below",
+    "share_limits",
     "number_formatter",
     "use_decimal_comma",
     "save_figure",
@@ -273,6 +274,37 @@ def legend_below(fig: Figure, *, ncols: int, from_ax: Axes | None = None) -> Leg
     return fig.legend(handles, labels, loc="outside lower center", ncols=ncols)
 
 
+def share_limits(axes: Any, *, axis: Literal["x", "y"] = "y") -> tuple[float, float]:
+    """Give comparable panels one scale: every axes gets the union of their ``axis`` limits.
+
+    Unlike ``sharey=True`` at creation, this works on a caller's axes too (a
+    notebook composing panels). Call it after the panels are drawn, and before
+    anything is placed from the limits.
+
+    Returns
+    -------
+    (float, float)
+        The common limits.
+
+    Examples
+    --------
+    >>> with report_figure("vi", ncols=2) as (fig, axes):
+    ...     _ = axes[0].plot([0, 1], [0, 1]); _ = axes[1].plot([0, 1], [5, 20])
+    ...     lims = share_limits(axes)
+    >>> axes[0].get_ylim() == axes[1].get_ylim() == lims
+    True
+    """
+    import numpy as np
+
+    flat = list(np.atleast_1d(np.asarray(axes, dtype=object)).ravel())
+    get = "get_ylim" if axis == "y" else "get_xlim"
+    lows, highs = zip(*(getattr(a, get)() for a in flat), strict=True)
+    lims = (float(min(lows)), float(max(highs)))
+    for a in flat:
+        (a.set_ylim if axis == "y" else a.set_xlim)(lims)
+    return lims
+
+
 def number_formatter(*, decimals: int | None = None, lang: Lang = "vi", suffix: str = "") -> Formatter:
     """A tick formatter writing ``1.234,5`` (vi) or ``1,234.5`` (en), with an optional suffix.
 
@@ -334,6 +366,13 @@ def save_figure(fig: Figure, path: str | Path, *, formats: tuple[str, ...] = ("p
     from the style in force when it draws; the figure is therefore saved inside
     the report style (the same in both languages), whatever style the caller
     is in.
+
+    The figure is laid out once, by the first format's save: its layout engine
+    (the constrained layout of :func:`new_figure`) is then set aside, so the
+    other formats draw the same positions without laying the figure out again,
+    and put back afterwards (a notebook's figure still lays itself out). The
+    positions depend only on the figure and the first format, so the bytes of
+    every format are the same on every run.
     """
     import matplotlib as mpl
 
@@ -345,11 +384,19 @@ def save_figure(fig: Figure, path: str | Path, *, formats: tuple[str, ...] = ("p
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     written = []
-    with mpl.rc_context(report_rc()):  # type: ignore[arg-type]  # keys typed as a Literal of rcParams names
-        for fmt in formats:
-            if fmt not in metadata:
-                raise ValueError(f"formats must be among: {', '.join(repr(m) for m in metadata)}")
-            out = path.with_suffix(f".{fmt}")
-            fig.savefig(out, format=fmt, dpi=DPI, metadata=metadata[fmt])
-            written.append(out)
+    for fmt in formats:
+        if fmt not in metadata:
+            raise ValueError(f"formats must be among: {', '.join(repr(m) for m in metadata)}")
+    engine = fig.get_layout_engine()
+    try:
+        with mpl.rc_context(report_rc()):  # type: ignore[arg-type]  # keys typed as a Literal of rcParams names
+            for fmt in formats:
+                out = path.with_suffix(f".{fmt}")
+                fig.savefig(out, format=fmt, dpi=DPI, metadata=metadata[fmt])
+                written.append(out)
+                if engine is not None:
+                    fig.set_layout_engine("none")  # laid out once: the next formats keep these positions
+    finally:
+        if engine is not None:
+            fig.set_layout_engine(engine)
     return written
