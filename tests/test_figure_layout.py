@@ -38,7 +38,8 @@ def figures(request):
     ctx = ReportContext(plan=plan, lang=lang, audit=check_plan(plan, lang=lang), tasks_path=default_tasks_path())
     out = {}
     for build in (tasks_section, audit_section, sectors_section, forecast_section, sensitivity_section):
-        for stem, fig in build(ctx).figures.items():
+        for stem, shown in build(ctx).figures.items():
+            fig = shown.figure
             FigureCanvasAgg(fig)  # a real renderer, to measure text
             fig.set_dpi(DPI)
             with report_style(lang):
@@ -128,7 +129,7 @@ def test_titles_only_where_the_picture_must_carry_a_condition(figures):
             titled = [t.get_text() for t in (ax.title, ax._left_title, ax._right_title) if t.get_text()]
             assert titled == ([] if number != "13" else titled), number
     title = figs["13"].axes[0]._left_title.get_text()
-    assert title.startswith("Dự báo hiệu chỉnh" if lang == "vi" else "Forecast calibrated")
+    assert title.startswith("Xác suất đạt (dự báo hiệu chỉnh" if lang == "vi" else "Probability (forecast calibrated")
 
 
 def test_figure_03_band_visible_and_reference_line_named(figures):

@@ -200,7 +200,7 @@ def test_result_tables_and_figures():
     assert any(f"≥ 10,0 %: {r.probability(10.0) * 100:.0f} % lượt mô phỏng" in t for t in texts)
     assert ax.get_title(loc="left") == ""  # no calibrated forecast given: the chart does not pretend to one
     led = r.plot(calibrated={10.0: 0.067, 10.5: 0.067})
-    assert led.axes[0].get_title(loc="left") == "Dự báo hiệu chỉnh trên các tỉnh: P(≥ 10,0 %) ≈ 7 %; P(≥ 10,5 %) ≈ 7 %"
+    assert led.axes[0].get_title(loc="left") == "Xác suất đạt (dự báo hiệu chỉnh trên các tỉnh) ≥ 10,0 %: khoảng 7 %; ≥ 10,5 %: khoảng 7 %"
     conv = r.plot(kind="convergence")
     se_line = conv.axes[1].lines[0]  # P(>= 10): sqrt(p(1-p)/n) in points, ending at the full run's SE
     assert se_line.get_xdata()[-1] == r.n and se_line.get_ydata()[-1] == pytest.approx(100 * r.std_error(10.0))

@@ -125,9 +125,10 @@ def plot_monte_carlo(
     ts = sorted(result.thresholds)
     with report_axes(ax, lang, height_cm=8.0) as (fig, ax):
         if calibrated:
-            probs = "; ".join(f"P(≥ {num(t, 1, lang)} %) ≈ {num(100 * p, 0, lang)} %" for t, p in sorted(calibrated.items()))
-            ax.set_title(phrase(lang, f"Dự báo hiệu chỉnh trên các tỉnh: {probs}",
-                                f"Forecast calibrated on the provinces: {probs}"), fontsize=8, loc="left")
+            probs = "; ".join(f"≥ {num(t, 1, lang)} %: {phrase(lang, 'khoảng', 'about')} {num(100 * p, 0, lang)} %"
+                              for t, p in sorted(calibrated.items()))
+            ax.set_title(phrase(lang, f"Xác suất đạt (dự báo hiệu chỉnh trên các tỉnh) {probs}",
+                                f"Probability (forecast calibrated on the provinces) {probs}"), fontsize=8, loc="left")
         if len(ts) >= 2:
             ax.axvspan(ts[0], ts[-1], color=PALETTE[3], alpha=0.2, lw=0,
                        label=phrase(lang, "Khoảng mục tiêu", "Target range"))
