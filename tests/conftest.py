@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import warnings
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -65,6 +67,53 @@ def write_plan(tmp_path: Path, plan_rows: list[list[str]]) -> Callable[..., Path
         return path
 
     return _write
+
+
+@dataclass(frozen=True)
+class CliRun:
+    """What a run of the command gave: exit status, standard output and standard error."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def grdp_cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., CliRun]:
+    """Run ``grdp ARGS…`` in this process (``grdp.cli.main``, as the entry point does), like a subprocess would.
+
+    Warnings are printed as the command prints them (one line each, after the output). Tests of the
+    process itself (exit status of the real entry point, what a fresh interpreter imports) start one.
+    """
+    from grdp.cli import main
+
+    def run(*args: str) -> CliRun:
+        capsys.readouterr()
+        saved = warnings.formatwarning
+        try:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("default")
+                try:
+                    code = main(list(args))
+                except SystemExit as exit_:  # argparse's usage errors
+                    code = exit_.code if isinstance(exit_.code, int) else 2
+            printed = "".join(warnings.formatwarning(w.message, w.category, w.filename, w.lineno, None) for w in caught)
+        finally:
+            warnings.formatwarning = saved
+        out, err = capsys.readouterr()
+        return CliRun(code, out, err + printed)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def report_vi(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The embedded plan's report in Vietnamese (``grdp report``'s default), built once for the whole session."""
+    from grdp.report.build import build_report
+
+    out = tmp_path_factory.mktemp("report") / "vi"
+    build_report(out_dir=out, lang="vi", progress=None)
+    return out
 
 
 @pytest.fixture(scope="session")

@@ -7,9 +7,6 @@ numbers of that file) or derivations from them written out.
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 import grdp
@@ -64,13 +61,9 @@ def test_the_forecast_of_the_plan_stands_at_the_latest_national_release(plan):
     assert nc.year == 2026 and nc.method == "mean_gap" and nc.targets == (9.5, 9.8) and nc.growth_9m == 8.62
 
 
-def _grdp(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "grdp.cli", *args], capture_output=True, text=True, timeout=120)
-
-
-def test_the_command_line_on_the_plan():
-    res = _grdp("check", str(PLAN_2026))
+def test_the_command_line_on_the_plan(grdp_cli):
+    res = grdp_cli("check", str(PLAN_2026))
     assert res.returncode == 0 and "Kiểm tra kế hoạch năm 2026" in res.stdout
-    res = _grdp("forecast", "--plan", str(PLAN_2026), "--lang", "en")
+    res = grdp_cli("forecast", "--plan", str(PLAN_2026), "--lang", "en")
     assert res.returncode == 0 and "Annual growth 2026" in res.stdout and "9 months + mean gap" in res.stdout
     assert "≥ 9.5 %" in res.stdout and "≥ 10.0 %" not in res.stdout

@@ -17,13 +17,13 @@ import csv
 import hashlib
 import importlib.util
 import re
-import subprocess
 import sys
 import unicodedata
 import warnings
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -235,20 +235,16 @@ def test_audited_as_typed_with_a_finding_that_says_why(case, made_dir):
 # --- the command line -----------------------------------------------------------------------
 
 
-def _intake(case: dict[str, str], path: Path, out: Path) -> subprocess.CompletedProcess[str]:
+def _intake(grdp_cli: Callable[..., Any], case: dict[str, str], path: Path, out: Path) -> Any:
+    """``grdp intake`` on one case, in this process (tests/test_cli.py runs the real process)."""
     flag = "--plan" if case["loader"] == "plan" else "--tasks"
-    return subprocess.run(
-        [sys.executable, "-m", "grdp.cli", "intake", flag, str(path), "--out", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return grdp_cli("intake", flag, str(path), "--out", str(out))
 
 
 @pytest.mark.parametrize("case", ERRORS, ids=_ids(ERRORS))
-def test_cli_refuses_with_one_line_and_status_2(case, made_dir, tmp_path):
+def test_cli_refuses_with_one_line_and_status_2(case, made_dir, tmp_path, grdp_cli):
     path = case_path(case, made_dir)
-    res = _intake(case, path, tmp_path / "out")
+    res = _intake(grdp_cli, case, path, tmp_path / "out")
     assert res.returncode == 2, res.stderr
     assert "Traceback" not in res.stderr
     assert res.stderr.count("\n") == 1 and res.stderr.endswith("\n")
@@ -261,9 +257,9 @@ def test_cli_refuses_with_one_line_and_status_2(case, made_dir, tmp_path):
 
 
 @pytest.mark.parametrize("case", NORMALISED, ids=_ids(NORMALISED))
-def test_cli_reads_a_normalised_file(case, made_dir, tmp_path, clean):
+def test_cli_reads_a_normalised_file(case, made_dir, tmp_path, clean, grdp_cli):
     path = case_path(case, made_dir)
-    res = _intake(case, path, tmp_path / "out")
+    res = _intake(grdp_cli, case, path, tmp_path / "out")
     assert res.returncode == 0, res.stderr
     assert "Traceback" not in res.stderr
     if case["warning"]:
@@ -296,7 +292,7 @@ def _snapshot(*folders: Path) -> dict[str, str]:
     }
 
 
-def test_reading_every_case_writes_nothing(made_dir, tmp_path):
+def test_reading_every_case_writes_nothing(made_dir, tmp_path, grdp_cli):
     for case in CASES:  # build the generated cases first: they live in a temporary folder
         case_path(case, made_dir)
     before = _snapshot(raw_dir(), CORPUS)
@@ -308,7 +304,7 @@ def test_reading_every_case_writes_nothing(made_dir, tmp_path):
             except InputError:
                 pass
     for case in (ERRORS[0], NORMALISED[0]):
-        _intake(case, case_path(case, made_dir), tmp_path / "out")
+        _intake(grdp_cli, case, case_path(case, made_dir), tmp_path / "out")
     assert _snapshot(raw_dir(), CORPUS) == before
     # and the raw plan files are still the ones the manifest recorded
     with open(raw_dir() / "MANIFEST.csv", encoding="utf-8", newline="") as f:

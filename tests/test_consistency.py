@@ -199,50 +199,46 @@ def test_extra_checks_replace_or_add_findings(audit):
     assert got.has_inconsistency
 
 
-# ---- the command line (a real process) ----------------------------------------------------------
+# ---- the command line (in this process, grdp_cli in tests/conftest.py; what it imports: a real process) ----
 
 
-def _grdp(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "grdp.cli", *args], capture_output=True, text=True, timeout=120)
-
-
-def test_cli_check_default_plan_json():
-    res = _grdp("check", "--format", "json")
+def test_cli_check_default_plan_json(grdp_cli):
+    res = grdp_cli("check", "--format", "json")
     records = json.loads(res.stdout)
     assert {"stt", "indicator", "check", "verdict", "detail"} <= set(records[0])
     assert records[0]["stt"] == "1" and any(r["stt"] == "2.1" for r in records)
     assert res.returncode == (1 if any(r["verdict"] == "inconsistent" for r in records) else 0)
 
 
-def test_cli_check_exits_0_on_the_2025_plan_and_1_with_strict():
+def test_cli_check_exits_0_on_the_2025_plan_and_1_with_strict(grdp_cli):
     # No identity fails in the 2025 plan; row 3's share target (83,0 from 81,2) follows under no admissible
     # seasonal gap: implausible. Exit 1 means the plan contradicts itself; --strict also fails on implausible.
-    res = _grdp("check")
+    res = grdp_cli("check")
     assert res.returncode == 0 and "Không khớp: 0" in res.stdout and "Không hợp lý: 1" in res.stdout
     assert "  ? 3 " in res.stdout
-    strict = _grdp("check", "--strict", "--format", "json")
+    strict = grdp_cli("check", "--strict", "--format", "json")
     assert strict.returncode == 1
     assert [r["stt"] for r in json.loads(strict.stdout) if r["verdict"] == "implausible"] == ["3"]
 
 
-def test_cli_check_table_exits_0_when_nothing_is_inconsistent(write_plan):
+def test_cli_check_table_exits_0_when_nothing_is_inconsistent(write_plan, grdp_cli):
     # Row 3 with an annual share of 81,5 %: reachable from 81,2 % with a small seasonal gap (+0,2-0,3 points).
-    res = _grdp("check", str(write_plan({("3", "Mục tiêu năm 2025"): "81,5"})), "--lang", "en")
+    res = grdp_cli("check", str(write_plan({("3", "Mục tiêu năm 2025"): "81,5"})), "--lang", "en")
     assert "Audit of the 2025 plan" in res.stdout and "inconsistent: 0" in res.stdout and "implausible: 0" in res.stdout
     assert res.returncode == 0 and res.stderr == ""
-    assert _grdp("check", str(write_plan({("3", "Mục tiêu năm 2025"): "81,5"})), "--strict").returncode == 0
+    assert grdp_cli("check", str(write_plan({("3", "Mục tiêu năm 2025"): "81,5"})), "--strict").returncode == 0
 
 
-def test_cli_check_names_the_grdp_row_and_exits_1(write_plan):
-    res = _grdp("check", str(write_plan({("1", "Mục tiêu năm 2025"): "12-12,5"})), "--format", "csv")
+def test_cli_check_names_the_grdp_row_and_exits_1(write_plan, grdp_cli):
+    res = grdp_cli("check", str(write_plan({("1", "Mục tiêu năm 2025"): "12-12,5"})), "--format", "csv")
     assert res.returncode == 1
     frame = pd.read_csv(__import__("io").StringIO(res.stdout), dtype={"stt": str})
     row = frame[(frame["stt"] == "1") & (frame["check"] == "period_identity")].iloc[0]
     assert row["verdict"] == "inconsistent"
 
 
-def test_cli_check_broken_value_exits_2_with_one_line(write_plan):
-    res = _grdp("check", str(write_plan({("2.2", "Kết quả 9 tháng"): "10..5"})))
+def test_cli_check_broken_value_exits_2_with_one_line(write_plan, grdp_cli):
+    res = grdp_cli("check", str(write_plan({("2.2", "Kết quả 9 tháng"): "10..5"})))
     assert res.returncode == 2 and res.stdout == ""
     assert res.stderr == "grdp: error: plan.csv, row 6, column 'Kết quả 9 tháng': '10..5': not a number, range or bound that grdp can read\n"
 

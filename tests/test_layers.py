@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import ast
 import importlib
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -101,11 +103,12 @@ def test_no_import_circle():
 
 
 def test_the_only_call_upward_is_result_plot_by_name():
-    # importlib.import_module with a grdp module name is how a lower layer could reach a higher one unseen
+    # importlib.import_module with a grdp module name is how a lower layer could reach a higher one unseen;
+    # the package's own __init__ (the public API, above all layers) imports each public name's module lazily
     found = []
     for module, path in MODULES.items():
         text = path.read_text(encoding="utf-8")
-        if "import_module(" in text:
+        if "import_module(" in text and module != "grdp":
             found.append(module)
     assert found == ["grdp.core.results"]
     from grdp.core.results import FIGURES_MODULE
@@ -128,6 +131,23 @@ def test_all_lists_exactly_what_the_module_defines_for_others(module):
         return
     assert len(names) == len(set(names)), "a name listed twice"
     assert [n for n in names if not hasattr(mod, n)] == []
+
+
+def test_the_lazy_public_api_is_the_one_type_checkers_see():
+    # grdp/__init__.py: the names under `if TYPE_CHECKING:` are exactly __all__, each from the module it is fetched from
+    tree = ast.parse(MODULES["grdp"].read_text(encoding="utf-8"))
+    typed = {a.name: node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+             and node.module and node.module.startswith("grdp.") for a in node.names}
+    assert sorted(typed) == sorted(grdp.__all__)
+    for name, module in typed.items():
+        assert getattr(grdp, name) is getattr(importlib.import_module(module), name), name
+
+
+def test_importing_grdp_imports_no_analysis():
+    code = ("import sys, grdp\n"
+            "print(sorted(m for m in sys.modules if m.startswith(('grdp.', 'statsmodels', 'matplotlib', 'scipy'))))")
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert res.stdout.strip() == "[]"
 
 
 def test_analyses_never_import_matplotlib():

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import numpy as np
 import pandas as pd
 import pytest
@@ -127,9 +124,8 @@ def test_options_are_validated():
         provincial_forecast(8.0, year=2014)
 
 
-def test_cli_backtest_panel():
-    res = subprocess.run([sys.executable, "-m", "grdp.cli", "backtest", "--panel", "--lang", "en"],
-                         capture_output=True, text=True, timeout=300)
+def test_cli_backtest_panel(grdp_cli):
+    res = grdp_cli("backtest", "--panel", "--lang", "en")
     assert res.returncode == 0 and "province-years" in res.stdout and "Interval score 80 %" in res.stdout
 
 

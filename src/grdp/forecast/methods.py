@@ -55,6 +55,7 @@ import pandas as pd
 
 from grdp.core.labels import label
 from grdp.core.periods import QUARTERS_PER_YEAR, Interval, annual_growth
+from grdp.core.threads import one_blas_thread
 from grdp.core.typing import Lang, MethodKind
 from grdp.core.validation import check_level, check_option
 from grdp.forecast.origin import Origin
@@ -69,6 +70,8 @@ __all__ = [
     "Method",
     "METHODS",
     "get_method",
+    "fitted_q4",
+    "forget_fits",
 ]
 
 LEVELS = (0.8, 0.95)
@@ -254,12 +257,37 @@ class _Q4Model(Method):
     def predict(self, origin: Origin) -> Prediction:
         if not self.usable(origin):
             raise ValueError(f"{self.name}: needs at least {MIN_QUARTERS} quarters through Q3 of {origin.year}")
-        mean, var, converged = self.forecast_q4(origin.quarters)
+        mean, var, converged = fitted_q4(self, origin.quarters)
         w4, rev = origin.q4_weight, origin.revision
         point = annual_growth(origin.growth_9m + rev.mean, mean, rest_weight=w4)
         rev_df = max(rev.n - 1, 1)
         scale, df = combine([(w4**2 * var, math.inf), ((1 - w4) ** 2 * rev.sd**2 * (1 + 1 / max(rev.n, 1)), rev_df)])
         return Prediction(self.name, float(point), scale, df, converged)
+
+
+_Q4_FORECASTS: dict[tuple[object, ...], tuple[float, float, bool]] = {}
+"""Each distinct fit's Q4 forecast, once per process (see :func:`fitted_q4`)."""
+
+
+def fitted_q4(method: _Q4Model, growth: pd.Series) -> tuple[float, float, bool]:
+    """``method.forecast_q4(growth)``: fitted once per process for one method and one series, on one BLAS thread.
+
+    The backtest, the nowcast, the borrowed national gaps and the report ask for
+    the same fits more than once; a fit is deterministic given the method and the
+    quarters (first quarter, values), so the first result is returned again —
+    three floats, which nobody can change. The fit and its forecast run inside
+    :func:`grdp.core.threads.one_blas_thread`.
+    """
+    key = (method, str(growth.index[0]), growth.index.freqstr, growth.to_numpy(dtype="float64").tobytes())
+    if key not in _Q4_FORECASTS:
+        with one_blas_thread():
+            _Q4_FORECASTS[key] = method.forecast_q4(growth)
+    return _Q4_FORECASTS[key]
+
+
+def forget_fits() -> None:
+    """Empty :func:`fitted_q4`'s store (benchmarks time the fits themselves)."""
+    _Q4_FORECASTS.clear()
 
 
 def _log_levels(growth: pd.Series) -> pd.Series:

@@ -8,10 +8,12 @@ release it was transcribed from. :data:`DATASETS` describes them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
 from grdp.core.numbers import parse_value
+from grdp.io.filecache import read_once
 from grdp.io.paths import raw_dir
 
 __all__ = ["Dataset", "DATASETS", "national_releases", "provinces"]
@@ -49,7 +51,7 @@ DATASETS: dict[str, Dataset] = {
 
 
 def national_releases() -> pd.DataFrame:
-    """National GDP releases, 2011-2025, every vintage (see :data:`DATASETS`).
+    """National GDP releases, 2011-2025, every vintage (see :data:`DATASETS`); the file is read once per process.
 
     Returns
     -------
@@ -57,20 +59,30 @@ def national_releases() -> pd.DataFrame:
         ``year`` (int), ``period`` (Q1-Q4, H1, 9M, Y), ``sector``, ``measure``, ``value``
         (float), ``release``, ``release_date``, ``source_title``, ``source_url``, ``note``.
     """
-    frame = pd.read_csv(raw_dir() / DATASETS["national_releases"].file, dtype=str, keep_default_na=False)
+    return _read_national(raw_dir() / DATASETS["national_releases"].file)
+
+
+@read_once
+def _read_national(path: Path) -> pd.DataFrame:
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     frame["year"] = frame["year"].astype("int64")
     frame["value"] = frame["value"].astype("float64")
     return frame
 
 
 def provinces() -> pd.DataFrame:
-    """Provincial figures for Hưng Yên and Thái Bình (see :data:`DATASETS`).
+    """Provincial figures for Hưng Yên and Thái Bình (see :data:`DATASETS`); the file is read once per process.
 
     Values are printed with qualifiers in places (``>59600``, ``7.5-8``, ``~17100``);
     they are read with :func:`grdp.parse_value` (decimal point, as the file writes
     them) into ``low``, ``high`` and ``bound`` beside the printed ``value``.
     """
-    frame = pd.read_csv(raw_dir() / DATASETS["provinces"].file, dtype=str, keep_default_na=False)
+    return _read_provinces(raw_dir() / DATASETS["provinces"].file)
+
+
+@read_once
+def _read_provinces(path: Path) -> pd.DataFrame:
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     frame["year"] = frame["year"].astype("int64")
     parsed = [parse_value(v, style="en") for v in frame["value"]]
     frame["low"] = [p.low for p in parsed]

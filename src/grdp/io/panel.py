@@ -36,12 +36,12 @@ The boundary: every year before 2025 is before the 2025 mergers of provinces
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 import pandas as pd
 
 from grdp.core.errors import InputError
+from grdp.io.filecache import read_once
 from grdp.io.paths import raw_dir
 from grdp.io.vintages import published_on
 
@@ -95,10 +95,12 @@ def read_province_releases(path: str | Path) -> pd.DataFrame:
     return frame.assign(year=years, value=values, published=published)
 
 
-@cache
 def province_releases() -> pd.DataFrame:
-    """The shipped file, ``data/raw/province_releases.csv`` (read once)."""
-    return read_province_releases(raw_dir() / PANEL_FILE)
+    """The shipped file, ``data/raw/province_releases.csv`` (read once per process; each call gets a copy)."""
+    return _read_shipped(raw_dir() / PANEL_FILE)
+
+
+_read_shipped = read_once(read_province_releases)
 
 
 def _window(year: int, period: str) -> tuple[pd.Timestamp, pd.Timestamp]:

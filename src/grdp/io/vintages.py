@@ -47,6 +47,7 @@ sees the 1994-price figures, because that is what had been published.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import NamedTuple, get_args
 
 import numpy as np
@@ -57,7 +58,9 @@ from grdp.core.periods import QUARTERS_PER_YEAR, required_growth
 from grdp.core.typing import RevisionHorizon, Vintage
 from grdp.core.validation import check_literal, check_weight
 from grdp.io.assumptions import assumptions
-from grdp.io.datasets import national_releases
+from grdp.io.datasets import DATASETS, national_releases
+from grdp.io.filecache import read_once
+from grdp.io.paths import raw_dir
 
 __all__ = [
     "national_quarter_weights",
@@ -148,7 +151,13 @@ def _vintages(sector: str) -> pd.DataFrame:
     On one day the ``first`` release comes before other vintages; otherwise the
     file's order is kept. So the first row of a (year, period) is its first
     release (the earliest published vintage where the file has no ``first``).
+    Worked out once per process and sector while the national file is unchanged.
     """
+    return _sector_vintages(raw_dir() / DATASETS["national_releases"].file, sector)
+
+
+@read_once
+def _sector_vintages(path: Path, sector: str) -> pd.DataFrame:
     frame = national_releases()
     keep = (frame["sector"] == sector) & (frame["measure"] == "growth_yoy_pct") & frame["period"].isin(PERIODS)
     columns = ["year", "period", "value", "release", "release_date", "source_url", "note", "source_title"]

@@ -314,9 +314,11 @@ def check_sector_targets(
                                                           weights_of=wo)).ravel(),
             }))
     grid = pd.concat(frames, ignore_index=True)
-    grid["agrees"] = [
-        targets[p].overlaps(Interval(lo, hi)) for p, lo, hi in zip(grid["period"], grid["implied_low"], grid["implied_high"])
-    ]
+    # Interval.overlaps, row by row, as arrays: target.low <= implied_high and implied_low <= target.high
+    period = grid["period"].to_numpy()
+    t_low = np.select([period == p for p in targets], [targets[p].low for p in targets], np.nan)
+    t_high = np.select([period == p for p in targets], [targets[p].high for p in targets], np.nan)
+    grid["agrees"] = (t_low <= grid["implied_high"].to_numpy()) & (grid["implied_low"].to_numpy() <= t_high)
     one_ok = bridge is None or bridge[0] <= 1.0 <= bridge[1]
     grid["admissible"] = (grid["bridge_kind"] == "between") | ((grid["bridge_kind"] == "one") & one_ok) | (
         (grid["bridge_kind"] == "calibrated") & (bridge is None)

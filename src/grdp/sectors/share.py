@@ -287,8 +287,10 @@ def check_share_target(
     gy = sector_growth(table, "year")
     group_published = structure.group_share()
 
+    growth_at = {corner: _growth_at(table, corner) for corner in (None, "low", "high")}  # read once, not per call
+
     def implied(d: Any, gap: Any, corner: str | None = None) -> np.ndarray:
-        return _year_share(shares, t_done, d, splits, bridges, gap, *_growth_at(table, corner))
+        return _year_share(shares, t_done, d, splits, bridges, gap, *growth_at[corner])
 
     low = implied(done.low, seasonal_gap[0], "low")
     high = implied(done.high, seasonal_gap[1], "high")
@@ -346,8 +348,10 @@ def _growth_at(table: pd.DataFrame, corner: str | None) -> tuple[dict[str, float
     g9, gy = sector_growth(table, "done"), sector_growth(table, "year")
     if corner is not None:
         up, down = ("high", "low") if corner == "high" else ("low", "high")
-        g9 = {k: float(table.loc[k, f"done_{up if k == 'agriculture' else down}"]) for k in g9}
-        gy = {k: float(table.loc[k, f"year_{down if k == 'agriculture' else up}"]) for k in gy}
+        done_ends = {end: sector_growth(table, f"done_{end}") for end in (up, down)}
+        year_ends = {end: sector_growth(table, f"year_{end}") for end in (up, down)}
+        g9 = {k: done_ends[up if k == "agriculture" else down][k] for k in g9}
+        gy = {k: year_ends[down if k == "agriculture" else up][k] for k in gy}
     return g9, gy
 
 

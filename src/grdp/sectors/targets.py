@@ -111,7 +111,8 @@ def sector_growth(table: pd.DataFrame, column: str) -> dict[str, float]:
     >>> sector_growth(plan_sector_growth(load_plan()), "done")
     {'agriculture': 2.6, 'industry': 10.5, 'construction': 8.5, 'services': 7.9}
     """
-    return {s: float(table.loc[s, column]) for s in PLAN_SECTORS}
+    values = table[column].to_dict()  # one column, then plain look-ups (not one DataFrame look-up per sector)
+    return {s: float(values[s]) for s in PLAN_SECTORS}
 
 
 def _implied_weight(table: pd.DataFrame, row: str) -> float:
