@@ -37,12 +37,12 @@ lint: $(STAMP)
 	$(BIN)/python -m mypy
 	$(BIN)/python -m ruff check src tests benchmarks scripts
 
-## The main job on the embedded 2025 plan: data/processed, then reports/vi (tables, figures, workbook),
-## and the README's two figures.
+## The main job on the embedded 2025 plan: data/processed, then reports/vi/2025 (Word report, workbook, tables,
+## figures, summary), and the README's two figures.
 report: $(STAMP)
 	$(BIN)/grdp intake
 	$(BIN)/grdp report
-	cp reports/vi/figures/02_tang_truong_quy_iv_can_dat.png reports/vi/figures/04_dong_gop_nganh.png docs/figures/
+	cp reports/vi/2025/figures/02_tang_truong_quy_iv_can_dat.png reports/vi/2025/figures/04_dong_gop_nganh.png docs/figures/
 
 ## Deliberate re-baseline: execute every notebook in place, top to bottom.
 notebooks: $(STAMP)

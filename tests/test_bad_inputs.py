@@ -273,9 +273,8 @@ def test_cli_reads_a_normalised_file(case, made_dir, tmp_path, clean, grdp_cli):
 
 
 @pytest.mark.parametrize("case", AUDITED, ids=_ids(AUDITED))
-def test_cli_checks_an_audited_file(case, made_dir):
-    res = subprocess.run([sys.executable, "-m", "grdp.cli", "check", str(case_path(case, made_dir))],
-                         capture_output=True, text=True, timeout=120)
+def test_cli_checks_an_audited_file(case, made_dir, grdp_cli):
+    res = grdp_cli("check", str(case_path(case, made_dir)))
     assert res.returncode == (1 if case["verdict"] == "inconsistent" else 0), res.stderr
     assert "Traceback" not in res.stderr and res.stderr == ""
 

@@ -91,9 +91,16 @@ def test_workbook_plan_sheet_holds_numbers(reports):
     assert cell.number_format == "#,##0.00"
 
 
-def test_english_report(tmp_path):
-    en = tmp_path / "en"
+@pytest.fixture(scope="module")
+def report_en(tmp_path_factory) -> Path:
+    """The embedded plan's report in English, built once for this module."""
+    en = tmp_path_factory.mktemp("report_en") / "en"
     build_report(out_dir=en, lang="en", progress=None)
+    return en
+
+
+def test_english_report(report_en):
+    en = report_en
     names = set(_digests(en))
     assert "summary.md" in names and "grdp_2025.xlsx" in names
     wb = load_workbook(en / "grdp_2025.xlsx")
@@ -236,8 +243,8 @@ def test_document_has_a_glossary_of_the_terms_it_uses(reports):
         assert term in terms, term
 
 
-def test_english_document(reports):
-    doc = _docx(reports["en"], "report_2025.docx")
+def test_english_document(report_en):
+    doc = _docx(report_en, "report_2025.docx")
     texts = [p.text for p in doc.paragraphs]
     assert "I. KEY FINDINGS" in texts and "III. GLOSSARY" in texts
     assert any(t.startswith("Table 1. ") for t in texts) and any(t.startswith("Source: ") for t in texts)
@@ -250,9 +257,9 @@ def test_document_of_another_plan_speaks_of_its_year(report_2026):
     assert "Kế hoạch năm 2026 (plan_2026_indicators.csv)" in texts  # the tables' and figures' source lines
 
 
-def test_summary_is_proper_markdown_without_repeats(reports):
+def test_summary_is_proper_markdown_without_repeats(reports, report_en):
     # issue 12: single newlines and indents collapsed into run-on paragraphs in Markdown viewers and pandoc
-    for folder, name in ((reports["vi"], "tom_tat.md"), (reports["en"], "summary.md")):
+    for folder, name in ((reports["vi"], "tom_tat.md"), (report_en, "summary.md")):
         lines = (folder / name).read_text(encoding="utf-8").split("\n")
         assert not [line for line in lines if line[:1].isspace()], "indented lines read as code or run on"
         for a, b in itertools.pairwise(lines):
