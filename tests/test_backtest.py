@@ -39,7 +39,7 @@ def test_backtest_scores_table(small_backtest):
     assert s.loc["nine_months", "mae_ratio"] == 1.0
     assert list(s.index) == ["nine_months", "mean_gap", "q4_equals_q3", "sarimax"]
     t = small_backtest.table()
-    assert "Sai số tuyệt đối bình quân (điểm %)" in t.columns and t.iloc[0, 3] == "0,92"
+    assert "Sai số tuyệt đối bình quân (điểm phần trăm)" in t.columns and t.iloc[0, 3] == "0,92"
     assert "Kiểm định lùi 2020–2022" in small_backtest.summary()
 
 

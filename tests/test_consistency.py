@@ -112,7 +112,7 @@ def test_ratio_with_nine_months_reports_the_gap(audit):
     # Seed line 92: schools 87.5 % after 9 months, target 88.0 → 0.5 points to go.
     f = _f(audit, "17")
     assert f.verdict == "not_checkable" and isinstance(f.evidence, RatioGap) and f.evidence.gap == pytest.approx(0.5)
-    assert "0,5 điểm %" in f.detail
+    assert "0,5 điểm phần trăm" in f.detail
 
 
 def test_share_row_without_the_sector_checks_is_not_checkable():

@@ -127,7 +127,7 @@ def test_probabilities_are_percentages_in_every_table(written):
         assert cell.value == pytest.approx(100 * 5 / 75) and cell.number_format == "0.0"
         backtest = wb["Kiểm định lùi trên các tỉnh"]
         header = [c.value for c in backtest[HEADER_ROW]]
-        assert 50 < backtest.cell(HEADER_ROW + 1, header.index("Khoảng 80 % trúng") + 1).value <= 100
+        assert 50 < backtest.cell(HEADER_ROW + 1, header.index("Khoảng 80 % bao được") + 1).value <= 100
 
 
 def test_csv_numbers_have_the_decimals_their_format_shows(written):

@@ -186,7 +186,7 @@ def test_result_tables_and_figures():
     assert "Tỷ lệ lượt mô phỏng đạt ≥ 10,0 %" in r.summary() and "100.000 lần mô phỏng" in r.summary()
     assert "có điều kiện" in r.summary() and "P(≥" not in r.summary()
     se = 1.96 * 100 * r.std_error(10.0)  # 1.96·sqrt(p(1-p)/1e5) in points: between 0.1 and 0.5 here
-    assert 0.1 <= se < 0.5 and "sai số mô phỏng dưới 0,5 điểm %" in r.summary()
+    assert 0.1 <= se < 0.5 and "sai số mô phỏng dưới 0,5 điểm phần trăm" in r.summary()
     assert "100,000 draws" in r.summary(lang="en") and "conditional on the ranges" in r.summary(lang="en")
     assert r.table().columns[1] == "Tỷ lệ lượt mô phỏng đạt ngưỡng (%)"
     assert r.quantiles().index.tolist() == [0.05, 0.1, 0.5, 0.9, 0.95]

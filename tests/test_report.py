@@ -124,7 +124,7 @@ def test_workbook_backtest_sheet_matches_the_backtest(reports):
     scores = backtest().scores()
     ws = load_workbook(reports["vi"] / "grdp_2025.xlsx")["Kiểm định lùi"]
     header, body = _header_and_body(ws)
-    mae = [r[header.index("Sai số tuyệt đối bình quân (điểm %)")] for r in body]
+    mae = [r[header.index("Sai số tuyệt đối bình quân (điểm phần trăm)")] for r in body]
     assert mae == pytest.approx(scores["mae"].tolist())
     # coverage is a percentage from 0 to 100, as every percentage of the report (issue 12): 8 of 13 years = 61.5
     column = header.index("Tỷ lệ năm nằm trong khoảng 80 %")

@@ -138,7 +138,7 @@ def test_grid_lookups_and_errors():
     with pytest.raises(ValueError, match="rest_weight"):
         required_growth_grid(8.01, targets=[10.0], rest_weights=[0.0, 0.3])
     t = g.table()
-    assert t.index.name == "Điều chỉnh số 9 tháng (điểm %)" and t.columns.name == "Tỷ trọng quý IV năm trước"
+    assert t.index.name == "Điều chỉnh số 9 tháng (điểm phần trăm)" and t.columns.name == "Tỷ trọng quý IV năm trước"
     assert "mục tiêu 10,0 %: 14,23–16,27 %" in g.summary()
 
 

@@ -136,10 +136,10 @@ def test_outlook_reading_2025(plan_2025):
     outlook = plan_outlook(plan_2025, methods=["mean_gap"])
     text = outlook_reading(outlook).text
     # Q4 needs 14.2 - 8.01 = 6.19 and 15.8 - 8.01 = 7.79 above the 9 months; national record 3.80 (2021), 2011-2025
-    assert "cao hơn 9 tháng 6,2–7,8 điểm %; trong 15 năm cả nước chưa năm nào" in text
-    assert "cao nhất 3,8 điểm % (năm 2021)" in text
+    assert "cao hơn 9 tháng 6,2–7,8 điểm phần trăm; trong 15 năm cả nước chưa năm nào" in text
+    assert "cao nhất 3,8 điểm phần trăm (năm 2021)" in text
     # Hưng Yên (old) 2023: (10.05 - 8.61)/0.3206 = 4.49 points, more than the national record
-    assert "Cấp tỉnh dao động mạnh hơn — Hưng Yên (cũ) năm 2023" in text and "khoảng 4,5 điểm %" in text
+    assert "Cấp tỉnh dao động mạnh hơn — Hưng Yên (cũ) năm 2023" in text and "khoảng 4,5 điểm phần trăm" in text
     assert "nằm ngoài mọi trường hợp đã quan sát" in text
     p = outlook.probabilities  # the reading quotes the outlook's own range over weights
     low, high = (f"{100 * x:.1f}".replace(".", ",") for x in (p["p_10"].min(), p["p_10"].max()))
@@ -169,7 +169,7 @@ def test_backtest_reading_of_the_full_backtest():
     text = backtest_reading(backtest()).text
     assert "**Kết quả (13 năm, 2013–2025).**" in text
     assert ("**Tốt nhất trong các mô hình: SARIMAX trên tốc độ tăng, có yếu tố quý** — MAE 0,17 (thấp hơn 60 % so với "
-            "'cả năm = 9 tháng'), khoảng 80 % trúng 85 %: đạt mục tiêu") in text
+            "'cả năm = 9 tháng'), khoảng 80 % bao được 85 %: đạt mục tiêu") in text
     assert "Các mô hình không có yếu tố quý:" in text and "— đều dự báo thấp." in text
 
 
@@ -205,7 +205,7 @@ def test_identity_weights_2025(plan_2025):
     assert w.done == 8.01 and w.targets == (10.0, 10.5) and w.around == (0.31, 0.32, 0.33)
     assert identity_reading(w).text == (
         "**Kế hoạch năm 2025**: GRDP 9 tháng tăng 8,01 %, mục tiêu quý IV 14,2–15,8 %, cả năm 10,0–10,5 %.\n"
-        "Tỷ trọng quý IV năm trước mà các con số này ngầm định (kể cả sai số làm tròn): 0,3108–0,3286; "
+        "Tỷ trọng quý IV năm trước mà các con số này hàm ý (kể cả sai số làm tròn): 0,3108–0,3286; "
         "các phép tính dưới đây dùng w4 = 0,32.")
 
 
@@ -226,7 +226,7 @@ def test_identity_weights_without_a_grdp_row(plan_2026):
 def test_revision_step_reading(plan_2025, plan_2026):
     # 0.1 (1 - 0.32)/0.32 = 0.2125; 0.1 (1 - 0.31)/0.31 = 0.2226
     assert revision_step_reading(identity_weights(plan_2025, check_plan(plan_2025))).text == (
-        "Số 9 tháng 8,01 % điều chỉnh -0,1 điểm (thành 7,91 %): với w4 = 0,32, quý IV cần tăng thêm 0,21 điểm %, "
+        "Số 9 tháng 8,01 % điều chỉnh -0,1 điểm (thành 7,91 %): với w4 = 0,32, quý IV cần tăng thêm 0,21 điểm phần trăm, "
         "với mọi mục tiêu.")
     assert "8,62 % điều chỉnh -0,1 điểm (thành 8,52 %): với w4 = 0,31, quý IV cần tăng thêm 0,22" in \
         revision_step_reading(identity_weights(plan_2026, check_plan(plan_2026))).text

@@ -182,7 +182,7 @@ def test_implied_weights_story_and_table(audit_2025, audit_2026):
     assert "from 0.273 (row 2.1) to 0.333 (row 2.4)" in text
     t = audit_stories.implied_weights_display(audit_2025, lang="en")
     # Row 1's low end: (10 - 8.01) / (14.2 - 8.01) = 0.3215.
-    assert t.iloc[0].tolist()[:4] == ["1", "GRDP growth", "low end", "0.321"]
+    assert t.iloc[0].tolist()[:4] == ["1", "GRDP growth", "low target", "0.321"]
     assert list(t.columns) == ["No.", "Indicator", "Target end", "Implied weight", "Lowest (rounding)", "Highest (rounding)"]
 
 
@@ -300,7 +300,7 @@ def test_share_story_and_grid(plan, plan_2026):
     # (national_seasonal_gaps' doctest).
     text = sectors.share_story(plan, lang="vi").text
     assert text.startswith("Kế hoạch: 81,2 % sau 9 tháng, 83,0 % cả năm. 83,0 = 55,8 + 27,2 đúng bằng cơ cấu công bố năm 2025")
-    assert "Cả nước 2016–2019: tỷ trọng cả năm trừ tỷ trọng 9 tháng là -0,66 đến -0,51 điểm %." in text
+    assert "Cả nước 2016–2019: tỷ trọng cả năm trừ tỷ trọng 9 tháng là -0,66 đến -0,51 điểm phần trăm." in text
     # 2026 fixture row 3: 82.0 → 82.3, not the published 83.0.
     text = sectors.share_story(plan_2026, lang="vi").text
     assert "82,0 % sau 9 tháng, 82,3 % cả năm. Cơ cấu công bố năm 2025 (giá hiện hành): 55,8 + 27,2 = 83,0 %." in text

@@ -169,7 +169,7 @@ def _check_growth(row: PlanRow, months_done: int, band: tuple[float, float], wor
     if len(points) == 1:
         # One pairing: the rest needed at the implied weight is the printed rest by construction.
         head = t(
-            f"Tỷ trọng {rest_name} năm trước mà ba số ngầm định: {words.w(points[0])} "
+            f"Tỷ trọng {rest_name} năm trước mà ba số hàm ý: {words.w(points[0])} "
             f"(kể cả làm tròn: {words.iv(intervals[0])}).",
             f"The three figures imply a previous-year {rest_name} weight of {words.w(points[0])} "
             f"(rounding included: {words.iv(intervals[0])}).",
@@ -177,7 +177,7 @@ def _check_growth(row: PlanRow, months_done: int, band: tuple[float, float], wor
         need = ""
     else:
         head = t(
-            f"Hai đầu khoảng ngầm định tỷ trọng {rest_name} năm trước {words.w(points[0])} và {words.w(points[1])}; "
+            f"Hai đầu khoảng hàm ý tỷ trọng {rest_name} năm trước {words.w(points[0])} và {words.w(points[1])}; "
             f"khoảng làm tròn giao nhau ở {words.iv(common)}.",
             f"The two ends imply previous-year {rest_name} weights of {words.w(points[0])} and {words.w(points[1])}; "
             f"their rounding intervals overlap on {words.iv(common)}.",
@@ -202,7 +202,7 @@ def _check_growth(row: PlanRow, months_done: int, band: tuple[float, float], wor
         # The identity holds, but only at a weight no year's quarters give: implausible, not inconsistent.
         verdict = "implausible"
         warning = t(
-            f"Tỷ trọng ngầm định {words.iv(common)} nằm ngoài khoảng hợp lý {words.num(lo, 2)}–{words.num(hi, 2)}.",
+            f"Tỷ trọng hàm ý {words.iv(common)} nằm ngoài khoảng hợp lý {words.num(lo, 2)}–{words.num(hi, 2)}.",
             f"The implied weight {words.iv(common)} lies outside the plausible band {words.num(lo, 2)}–{words.num(hi, 2)}.",
         )
     return _finding(row, "period_identity", verdict, head + need + bounds_note, warning=warning, evidence=evidence)
@@ -216,7 +216,7 @@ def _weight_outside(row: PlanRow, d_val: float, ends: list[WeightEnd], words: _W
         "period_identity",
         "not_checkable",
         t(
-            f"Ba số không ngầm định được tỷ trọng {rest_name} năm trước nào trong (0; 1] (tính được: {shown}): "
+            f"Ba số không hàm ý được tỷ trọng {rest_name} năm trước nào trong (0; 1] (tính được: {shown}): "
             f"kết quả {words.v(row.done)}, mục tiêu {rest_name} {words.v(row.rest)}, cả năm {words.v(row.year)}. "
             "Kiểm tra lại các số đã nhập.",
             f"The three figures imply no previous-year {rest_name} weight in (0, 1] (computed: {shown}): "
@@ -420,7 +420,7 @@ def _check_ratio(row: PlanRow, months_done: int, words: _Words) -> Finding:
     assert y0 is not None
     gap = y0 - row.done.low
     prec = max(row.done.precision or 0, row.year.precision or 0)
-    gap_unit = t("điểm %", "points") if words.unit(row) == "%" else row.unit
+    gap_unit = t("điểm phần trăm", "points") if words.unit(row) == "%" else row.unit
     return _finding(row,
         "target_reached",
         "not_checkable",

@@ -71,7 +71,7 @@ def plot_required_growth(
     with report_axes(ax, lang, height_cm=8.5) as (fig, ax):
         if ev.common is not None:
             ax.axvspan(ev.common.low, ev.common.high, color=PALETTE[6], alpha=0.35, lw=0,
-                       label=phrase(lang, "Tỷ trọng mà kế hoạch ngầm định", "Weight the plan implies"))
+                       label=phrase(lang, "Tỷ trọng mà kế hoạch hàm ý", "Weight the plan implies"))
         if len(rests) == 2:
             ax.axhspan(min(rests), max(rests), color=PALETTE[3], alpha=0.18, lw=0,
                        label=phrase(lang, "Mục tiêu quý IV", "Q4 target"))
@@ -111,7 +111,7 @@ def plot_implied_weights(audit: PlanAudit, *, ax: Any = None, lang: Lang | None 
             table["weight"], y,
             xerr=[table["weight"] - table["weight_min"], table["weight_max"] - table["weight"]],
             fmt="o", color=PALETTE[0], ms=3.5, capsize=2.5, lw=1.1,
-            label=phrase(lang, "Tỷ trọng ngầm định (± làm tròn)", "Implied weight (± rounding)"),
+            label=phrase(lang, "Tỷ trọng hàm ý (± làm tròn)", "Implied weight (± rounding)"),
         )
         ax.set_yticks(y, labels, fontsize=6.5)
         ax.set_xlabel(phrase(lang, "Tỷ trọng quý IV năm trước", "Previous-year Q4 weight"))

@@ -49,7 +49,7 @@ def plot_required_growth_grid(grid: RequiredGrowthGrid, *, lang: Lang | None = N
             if grid.plan_weights is not None:
                 for i, wv in enumerate(grid.plan_weights):
                     ax.axvline(wv, color=PALETTE[0], lw=1.0, ls="--", label=None if i or ax is not axes[0] else
-                               phrase(lang, "Tỷ trọng quý IV mà kế hoạch ngầm định", "Q4 weight the plan implies"))
+                               phrase(lang, "Tỷ trọng quý IV mà kế hoạch hàm ý", "Q4 weight the plan implies"))
             ax.axhline(0.0, color=PALETTE[0], lw=0.6, ls=":", label=None if ax is not axes[0] else
                        phrase(lang, f"Số 9 tháng như công bố ({num(grid.done, 2, lang)} %)",
                               f"9-month figure as published ({num(grid.done, 2, lang)} %)"))

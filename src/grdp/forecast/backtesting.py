@@ -47,9 +47,9 @@ _BACKTEST_TEXT: dict[str, dict[str, str]] = {
         "ngày đó ({vintage}); so với số cả năm công bố lần đầu.",
         "first": "bản công bố lần đầu",
         "latest": "bản đã điều chỉnh mới nhất",
-        "best": "Tốt nhất trong các mô hình: {method} — MAE {mae} điểm %",
+        "best": "Tốt nhất trong các mô hình: {method} — MAE {mae} điểm phần trăm",
         "against": " (so với {base} của 'cả năm = 9 tháng': {change})",
-        "coverage": "; khoảng 80 % trúng {c80}, khoảng 95 % trúng {c95} số năm.",
+        "coverage": "; khoảng 80 % bao được {c80}, khoảng 95 % bao được {c95} số năm.",
     },
     "en": {
         "head": "Backtest {first}–{last} ({n} years; standing at each 9-month release with the figures published by then "

@@ -96,7 +96,7 @@ class ProvincialSpread(Result):
         lang = self.language(lang)
         return phrase(
             lang,
-            f"Độ phân tán giữa các tỉnh quanh mẫu hình cả nước: {num(self.sd, 2, lang)} điểm % tăng trưởng cả năm, "
+            f"Độ phân tán giữa các tỉnh quanh mẫu hình cả nước: {num(self.sd, 2, lang)} điểm phần trăm tăng trưởng cả năm, "
             f"từ {len(self.pairs)} cặp số của tỉnh (bậc tự do {len(self.pairs)}).",
             f"Provinces' dispersion around the national pattern: {num(self.sd, 2, lang)} points of annual growth, "
             f"from {len(self.pairs)} province-years ({len(self.pairs)} degrees of freedom).",

@@ -41,7 +41,7 @@ _NOWCAST_TEXT: dict[str, dict[str, str]] = {
         "as_of": ", bản công bố lần đầu đến ngày {day:%d/%m/%Y}",
         "how": "Phương pháp: {method}; số liệu: {source}{as_of}.",
         "borrowed": " Mượn mẫu hình quý IV so với 9 tháng của cả nước; khoảng dự báo cộng thêm độ phân tán giữa "
-        "các tỉnh ({sd} điểm % tăng trưởng cả năm).",
+        "các tỉnh ({sd} điểm phần trăm tăng trưởng cả năm).",
     },
     "en": {
         "head": "Annual growth {year}: {point} % ({level} % interval {low} – {high} %), "

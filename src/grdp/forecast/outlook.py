@@ -73,12 +73,12 @@ def q4_excess_history() -> pd.DataFrame:
 _OUTLOOK_TEXT: dict[str, dict[str, str]] = {
     "vi": {
         "probs": "Từ 9 tháng {g9m} %, {method} (trọng số quý IV {w4}): {probs}.",
-        "plan": "Kế hoạch cần quý IV tăng {q4} %, tức cao hơn 9 tháng {excess} điểm % (các con số của kế hoạch ngụ ý "
+        "plan": "Kế hoạch cần quý IV tăng {q4} %, tức cao hơn 9 tháng {excess} điểm phần trăm (các con số của kế hoạch ngụ ý "
         "trọng số quý IV ≈ {w}).",
-        "history": "Cả nước {n} năm qua: quý IV cao hơn 9 tháng nhiều nhất {largest} điểm % (năm {year}); "
+        "history": "Cả nước {n} năm qua: quý IV cao hơn 9 tháng nhiều nhất {largest} điểm phần trăm (năm {year}); "
         "số năm đạt mức kế hoạch cần: {above}.",
         "provinces": "Cấp tỉnh dao động mạnh hơn: {pairs}.",
-        "province": "{province} {year}: cả năm so với 9 tháng {gap} điểm % (quý IV ngụ ý so với 9 tháng {excess} điểm % "
+        "province": "{province} {year}: cả năm so với 9 tháng {gap} điểm phần trăm (quý IV ngụ ý so với 9 tháng {excess} điểm phần trăm "
         "với trọng số {w})",
     },
     "en": {

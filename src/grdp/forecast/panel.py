@@ -286,8 +286,8 @@ class PanelBacktest(Result):
             "MAE": [num(x, 2, lang) for x in s["mae"]],
             phrase(lang, "MAE / '9 tháng'", "MAE / '9 months'"): [num(x, 2, lang) for x in s["mae_ratio"]],
             phrase(lang, "Độ lệch", "Bias"): [signed(x, 2, lang) for x in s["bias"]],
-            phrase(lang, "Khoảng 80 % trúng", "80 % coverage"): [probability(x, lang) for x in s["coverage_80"]],
-            phrase(lang, "Khoảng 95 % trúng", "95 % coverage"): [probability(x, lang) for x in s["coverage_95"]],
+            phrase(lang, "Khoảng 80 % bao được", "80 % coverage"): [probability(x, lang) for x in s["coverage_80"]],
+            phrase(lang, "Khoảng 95 % bao được", "95 % coverage"): [probability(x, lang) for x in s["coverage_95"]],
             phrase(lang, "Điểm khoảng 80 %", "Interval score 80 %"): [num(x, 2, lang) for x in s["interval_score_80"]],
         })
 
@@ -302,9 +302,9 @@ class PanelBacktest(Result):
             lang,
             f"Kiểm định lùi trên {int(row['n'])} tỉnh-năm ({years.min()}–{years.max()}, {int(row['years'])} năm; bỏ từng "
             f"năm ra rồi dự báo năm đó). Phương pháp mặc định theo quy tắc định trước: {label(f'fc_panel_{d}', lang)} — "
-            f"MAE {num(row['mae'], 2, lang)} điểm % ({num(row['mae_ratio'], 2, lang)} lần 'cả năm = 9 tháng'), độ lệch "
-            f"{signed(row['bias'], 2, lang)}, khoảng 80 % trúng {probability(row['coverage_80'], lang)}, khoảng 95 % trúng "
-            f"{probability(row['coverage_95'], lang)}. Mục tiêu (MAE ≤ {num(MAE_TARGET, 2, lang)} lần, khoảng 80 % trúng "
+            f"MAE {num(row['mae'], 2, lang)} điểm phần trăm ({num(row['mae_ratio'], 2, lang)} lần 'cả năm = 9 tháng'), độ lệch "
+            f"{signed(row['bias'], 2, lang)}, khoảng 80 % bao được {probability(row['coverage_80'], lang)}, khoảng 95 % bao được "
+            f"{probability(row['coverage_95'], lang)}. Mục tiêu (MAE ≤ {num(MAE_TARGET, 2, lang)} lần, khoảng 80 % bao được "
             f"{num(100 * COVERAGE_BAND[0], 0, lang)}–{num(100 * COVERAGE_BAND[1], 0, lang)} %): "
             f"{'đạt' if met else 'chưa đạt'}.",
             f"Backtest on {int(row['n'])} province-years ({years.min()}–{years.max()}, {int(row['years'])} years; each year "
@@ -455,7 +455,7 @@ class ProvincialForecast(PredictionView, Result):
             (label("fc_method", lang), label(f"fc_panel_{self.method}", lang)),
             (phrase(lang, "Học từ", "Learnt from"), phrase(lang, f"{self.n} tỉnh-năm, {self.years} năm",
                                                          f"{self.n} province-years, {self.years} years")),
-            (phrase(lang, "Khoảng 80 % trúng (kiểm định lùi)", "80 % coverage (backtest)"), probability(self.coverage_80, lang)),
+            (phrase(lang, "Khoảng 80 % bao được (kiểm định lùi)", "80 % coverage (backtest)"), probability(self.coverage_80, lang)),
         ]
         return pd.DataFrame(items, columns=[label("fc_item", lang), label("fc_value", lang)])
 
@@ -467,7 +467,7 @@ class ProvincialForecast(PredictionView, Result):
             f"Dự báo theo các tỉnh (năm {self.year}; 9 tháng {num(self.growth_9m, 2, lang)} %): cả năm "
             f"{num(self.point, 2, lang)} % (khoảng {num(100 * self.level, 0, lang)} %: {num(self.lower, 2, lang)}–"
             f"{num(self.upper, 2, lang)} %), phương pháp {label(f'fc_panel_{self.method}', lang)}, học từ {self.n} "
-            f"tỉnh-năm; khoảng 80 % của phương pháp này trúng {probability(self.coverage_80, lang)} số tỉnh-năm "
+            f"tỉnh-năm; khoảng 80 % của phương pháp này bao được {probability(self.coverage_80, lang)} số tỉnh-năm "
             "khi kiểm định lùi.",
             f"Forecast from the provinces ({self.year}; 9 months {num(self.growth_9m, 2, lang)} %): the year at "
             f"{num(self.point, 2, lang)} % ({num(100 * self.level, 0, lang)} %: {num(self.lower, 2, lang)}–"

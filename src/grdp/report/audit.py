@@ -18,13 +18,13 @@ __all__ = ["audit_section"]
 def audit_section(ctx: ReportContext) -> Section:
     audit, lang = ctx.audit, ctx.lang
     title = ctx.t("Kiểm tra tính thống nhất", "Plan audit")
-    ends = {"": "", "low": ctx.t("đầu dưới", "low end"), "high": ctx.t("đầu trên", "high end")}
+    ends = {"": "", "low": ctx.t("mục tiêu thấp", "low target"), "high": ctx.t("mục tiêu cao", "high target")}
     weights = implied_weights_table(audit).assign(end=lambda f: f["end"].map(ends)).rename(
         columns={
             "stt": label("stt", lang),
             "indicator": label("name", lang),
             "end": ctx.t("Đầu khoảng", "End"),
-            "weight": ctx.t("Tỷ trọng ngầm định", "Implied weight"),
+            "weight": ctx.t("Tỷ trọng hàm ý", "Implied weight"),
             "weight_min": ctx.t("Nhỏ nhất (làm tròn)", "Lowest (rounding)"),
             "weight_max": ctx.t("Lớn nhất (làm tròn)", "Highest (rounding)"),
         }
@@ -74,7 +74,7 @@ def audit_section(ctx: ReportContext) -> Section:
         nat = [float(required_growth(figs.done, y, rest_weight=w_nat)) for y in figs.year]
         headline.append(ctx.finding(
             f"GRDP: nếu tỷ trọng quý IV năm trước là {num(w_show, 2, lang)} (như chính các số của kế hoạch "
-            f"ngầm định), quý IV cần tăng {num(need[0], 2, lang)}–{num(need[-1], 2, lang)} %; "
+            f"hàm ý), quý IV cần tăng {num(need[0], 2, lang)}–{num(need[-1], 2, lang)} %; "
             f"với tỷ trọng của cả nước năm gần nhất {num(w_nat, 3, lang)}: {num(nat[0], 2, lang)}–{num(nat[-1], 2, lang)} %.",
             f"GRDP: if Q4's previous-year weight is {num(w_show, 2, lang)} (as the plan's own figures imply), Q4 "
             f"must grow {num(need[0], 2, lang)}–{num(need[-1], 2, lang)} %; at the nation's latest "
@@ -92,7 +92,7 @@ def audit_section(ctx: ReportContext) -> Section:
             ),
             ReportTable(
                 table_weights,
-                ctx.t("Tỷ trọng quý IV ngầm định", "Implied Q4 weights"),
+                ctx.t("Tỷ trọng quý IV hàm ý", "Implied Q4 weights"),
                 weights,
                 {c: "0.000" for c in weights.columns[3:]},
                 unit=ctx.t("phần của 1 (tỷ trọng của quý IV trong năm trước)", "fraction of 1 (Q4's share of the previous year)"),

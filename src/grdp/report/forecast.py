@@ -59,7 +59,7 @@ def forecast_section(ctx: ReportContext) -> Section:
             ctx.t("Cận dưới 80 %", "80 % lower"): f["lower_80"],
             ctx.t("Cận trên 80 %", "80 % upper"): f["upper_80"],
             label("fc_published", lang): f["published"],
-            ctx.t("Sai số (điểm %)", "Error (points)"): f["error"],
+            ctx.t("Sai số (điểm phần trăm)", "Error (points)"): f["error"],
         }
     )
     p = outlook.probabilities
@@ -127,7 +127,7 @@ def forecast_section(ctx: ReportContext) -> Section:
             "dự báo hiệu chỉnh và kiểm định lùi bỏ từng năm: tính toán của grdp",
             "calibrated forecast and leave-one-year-out backtest: grdp's computation"))
         level = num(100 * pf.level, 0, lang)
-        coverage_80 = ctx.t("Khoảng 80 % trúng (kiểm định lùi)", "80 % coverage (backtest)")
+        coverage_80 = ctx.t("Khoảng 80 % bao được (kiểm định lùi)", "80 % coverage (backtest)")
         forecast_frame = pd.DataFrame({
             label("fc_method", lang): [label(f"fc_panel_{pf.method}", lang)],
             label("fc_point", lang): [pf.point],
@@ -152,7 +152,7 @@ def forecast_section(ctx: ReportContext) -> Section:
             ReportTable(ctx.name("kiem_dinh_lui_cac_tinh", "panel_backtest"), ctx.t("Kiểm định lùi trên các tỉnh", "Panel backtest"),
                         panel_frame,
                         dict(zip(shown[1:], ["0", "0.00", "0.00", "+0.00;-0.00;0.00", "0.0", "0.0", "0.00"], strict=True)),
-                        unit=ctx.t("điểm phần trăm (MAE / '9 tháng': lần; khoảng trúng: %)",
+                        unit=ctx.t("điểm phần trăm (MAE / '9 tháng': lần; tỷ lệ bao được: %)",
                                    "percentage points (MAE / '9 months': times; coverage: %)"),
                         source=panel_source, lang=lang),
         ]
@@ -183,7 +183,7 @@ def _calibrated_line(ctx: ReportContext, pf: ProvincialForecast) -> tuple[str, s
         f"Dự báo hiệu chỉnh trên các tỉnh (9 tháng {num(pf.growth_9m, 2, lang)} %): cả năm khoảng {num(pf.point, 1, lang)} % "
         f"(khoảng 80 %: {num(pf.lower, 1, lang)}–{num(pf.upper, 1, lang)} %); xác suất đạt {num(t0, 1, lang)} % khoảng "
         f"{num(100 * pf.prob_at_least(t0), 0, lang)} % — {k}/{n} tỉnh-năm đã kết thúc năm cao hơn dự báo như vậy ít nhất "
-        f"{num(t0 - pf.point, 1, lang)} điểm; khi kiểm định lùi, xác suất dự báo lệch tần suất thực tế không quá {gap} điểm %.",
+        f"{num(t0 - pf.point, 1, lang)} điểm; khi kiểm định lùi, xác suất dự báo lệch tần suất thực tế không quá {gap} điểm phần trăm.",
         f"Forecast calibrated on the provinces (9 months {num(pf.growth_9m, 2, lang)} %): about {num(pf.point, 1, lang)} % for the "
         f"year (80 %: {num(pf.lower, 1, lang)}–{num(pf.upper, 1, lang)} %); the probability of {num(t0, 1, lang)} % is about "
         f"{num(100 * pf.prob_at_least(t0), 0, lang)} % — {k} of {n} province-years ended at least "

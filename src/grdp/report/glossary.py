@@ -66,7 +66,7 @@ GLOSSARY: tuple[GlossaryEntry, ...] = (
     GlossaryEntry(
         "điểm phần trăm", "Hiệu của hai tỷ lệ phần trăm (6,5 % so với 6,4 % là cao hơn 0,1 điểm phần trăm).",
         "percentage point", "The difference of two percentages (6.5 % is 0.1 percentage point above 6.4 %).",
-        ("điểm %",), ("points",)),
+        ("điểm phần trăm",), ("points",)),
     GlossaryEntry(
         "khoảng dự báo 80 %", "Khoảng mà năm thực tế rơi vào 8 trong 10 lần nếu phương pháp đúng như khi kiểm định lùi.",
         "80 % interval", "The range the outcome falls in 8 times out of 10 if the method does as it did in the backtest.",

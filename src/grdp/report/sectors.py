@@ -67,7 +67,7 @@ def sectors_section(ctx: ReportContext) -> Section:
     implied_cal = num(float(year_cal.loc["total", "growth_pct"]), 2, lang)
     implied_one = num(float(year_one.loc["total", "growth_pct"]), 2, lang)
     text = ctx.t(
-        f"Theo số 9 tháng của kế hoạch, tốc độ tăng GTTT bằng {b} lần tốc độ tăng GTSX. Với hệ số đó, mục tiêu ngành ngầm định GRDP cả năm {implied_cal} % "
+        f"Theo số 9 tháng của kế hoạch, tốc độ tăng GTTT bằng {b} lần tốc độ tăng GTSX. Với hệ số đó, mục tiêu ngành hàm ý GRDP cả năm {implied_cal} % "
         f"(hệ số 1: {implied_one} %). Kết luận so với mục tiêu GRDP và mục tiêu tỷ trọng: xem mục kiểm tra (dòng {' và '.join(rows)}).",
         f"Value-added/output bridge from the plan's 9 months: {b}. With it the sector targets imply annual GRDP growth of "
         f"{implied_cal} % (bridge 1: {implied_one} %). Verdicts against the GRDP and share targets: see the audit (rows {' and '.join(rows)}).",
@@ -75,7 +75,7 @@ def sectors_section(ctx: ReportContext) -> Section:
     stem_contrib, stem_needed = ctx.name("04_dong_gop_nganh", "04_sector_contributions"), ctx.name("05_tang_truong_nganh_can_dat", "05_sector_growth_needed")
     table_contrib = ctx.name("dong_gop_nganh", "sector_contributions")
     headline = [ctx.finding(
-        f"Mục tiêu các ngành ngầm định GRDP cả năm {implied_cal} % (tốc độ tăng GTTT bằng {b} lần tốc độ tăng GTSX, như 9 tháng) "
+        f"Mục tiêu các ngành hàm ý GRDP cả năm {implied_cal} % (tốc độ tăng GTTT bằng {b} lần tốc độ tăng GTSX, như 9 tháng) "
         f"hoặc {implied_one} % (GTTT tăng như GTSX).",
         f"The sector targets imply annual GRDP growth of {implied_cal} % (value added growing {b} times as fast as output, as in the 9 months) "
         f"or {implied_one} % (value added growing like output).", table_contrib, stem_contrib)]

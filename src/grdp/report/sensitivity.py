@@ -147,7 +147,7 @@ def sensitivity_section(ctx: ReportContext) -> Section:
     at_w = change.loc[np.isclose(change["rest_weight"], w4), "change"]
     if len(at_w):
         headline.append(ctx.finding(
-            f"Nếu số 9 tháng bị điều chỉnh giảm 0,1 điểm, quý IV phải tăng thêm {num(float(at_w.iloc[0]), 2, lang)} điểm % "
+            f"Nếu số 9 tháng bị điều chỉnh giảm 0,1 điểm, quý IV phải tăng thêm {num(float(at_w.iloc[0]), 2, lang)} điểm phần trăm "
             f"(tỷ trọng {num(w4, 2, lang)}).",
             f"A 0.1-point downward revision of the 9-month figure adds {num(float(at_w.iloc[0]), 2, lang)} points to the Q4 "
             f"growth needed (weight {num(w4, 2, lang)}).", stem_revision, stem_grid))

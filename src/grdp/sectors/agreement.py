@@ -180,10 +180,10 @@ class SectorTargetsCheck(Result):
             return (
                 f"Trên cơ cấu {self.structure.period} ({st} %, giá hiện hành), tỷ trọng công nghiệp trong CN-XD {split} "
                 f"(mặc định {num(self.default_split, 2, lang)}), thuế sản phẩm tăng như GTTT: nếu GTTT tăng như GTSX (hệ số 1), "
-                f"mục tiêu ngành ngầm định GRDP cả năm tăng {span(y1, 2, lang)} % ({side(y1, ty)}) và {rest} "
+                f"mục tiêu ngành hàm ý GRDP cả năm tăng {span(y1, 2, lang)} % ({side(y1, ty)}) và {rest} "
                 f"{span(q1, 2, lang)} % ({side(q1, tq)}); mục tiêu {span(ty, 2, lang)} % và {span(tq, 2, lang)} %, kể cả làm tròn. "
                 f"Số {done} của chính kế hoạch (GTSX ngành {g9} %, GRDP {G9} %) cho thấy tốc độ tăng GTTT bằng {b} lần tốc độ tăng GTSX; "
-                f"với hệ số đó mục tiêu ngành ngầm định cả năm {span(yc, 2, lang)} % và {rest} {span(qc, 2, lang)} %, "
+                f"với hệ số đó mục tiêu ngành hàm ý cả năm {span(yc, 2, lang)} % và {rest} {span(qc, 2, lang)} %, "
                 f"khớp mục tiêu khi tỷ trọng công nghiệp trong CN-XD trong khoảng {runs_y} (năm), "
                 f"{runs_q} ({rest}). Trên mọi giả định chấp nhận được (hệ số {ba}, tỷ trọng công nghiệp "
                 f"{split}, cơ cấu đọc là của năm trước hoặc của chính năm nay): cả năm {span(ya, 2, lang)} %, {rest} "
@@ -214,7 +214,7 @@ class SectorTargetsCheck(Result):
         y1, ty = self.implied("year", "one"), self.targets["year"]
         above = y1.low > ty.high
         if lang == "vi":
-            tail = (f"nếu GTTT tăng như GTSX thì mục tiêu ngành ngầm định GRDP cả năm {span(y1, 2, lang)} %, cao hơn mục tiêu"
+            tail = (f"nếu GTTT tăng như GTSX thì mục tiêu ngành hàm ý GRDP cả năm {span(y1, 2, lang)} %, cao hơn mục tiêu"
                     if above else "nếu GTTT tăng như GTSX thì không khớp")
             return (f"Cả năm và {rest} cùng khớp chỉ khi tốc độ tăng GTTT bằng tối đa {bmax} lần tốc độ tăng GTSX (như "
                     f"{done}: {b}) và tỷ trọng công nghiệp trong CN-XD {runs}; {tail}.")

@@ -168,7 +168,7 @@ class ShareTargetCheck(Result):
             lang,
             f"giá tương đối không đổi; tỷ trọng công nghiệp trong CN-XD {span(self.split_range, 2, lang)}; tốc độ tăng "
             f"GTTT bằng {span(self.bridge, 3, lang)} lần tốc độ tăng GTSX; thuế {num(self.taxes_share_done, 1, lang)} % "
-            f"GRDP {done}; chênh lệch mùa vụ {span(self.seasonal_gap, 1, lang)} điểm %",
+            f"GRDP {done}; chênh lệch mùa vụ {span(self.seasonal_gap, 1, lang)} điểm phần trăm",
             f"constant relative prices; industry split {span(self.split_range, 2, lang)}; value added growing "
             f"{span(self.bridge, 3, lang)} times as fast as output; taxes {num(self.taxes_share_done, 1, lang)} % of GRDP "
             f"in the {done}; seasonal gap {span(self.seasonal_gap, 1, lang)} points",
@@ -180,9 +180,9 @@ class ShareTargetCheck(Result):
                 f"Để tỷ trọng cả năm đạt {T} % từ {D} % của {done}, riêng {rest} phải đạt khoảng {num(q_plan, 1, lang)} % "
                 f"(với tỷ trọng {rest} của tỉnh trong GRDP năm trước, {num(w_plan, 3, lang)}; "
                 f"{num(q_nat, 1, lang)} % với {num(w_nat, 3, lang)} của cả nước năm gần nhất), cao hơn {done} "
-                f"{num(q_plan - self.done.mid, 1, lang)} điểm %. Tăng trưởng theo mục tiêu các ngành chỉ làm tỷ trọng cả năm "
+                f"{num(q_plan - self.done.mid, 1, lang)} điểm phần trăm. Tăng trưởng theo mục tiêu các ngành chỉ làm tỷ trọng cả năm "
                 f"thay đổi {move} điểm (tới {num(self.growth_only, 2, lang)} %); phần còn lại phải do cơ cấu mùa vụ — "
-                f"chênh lệch cả năm so với {done} phải là {need} điểm %, trong khi với nông nghiệp khoảng "
+                f"chênh lệch cả năm so với {done} phải là {need} điểm phần trăm, trong khi với nông nghiệp khoảng "
                 f"{num(float(sh['agriculture']), 0, lang)} % GRDP và vụ mùa thu hoạch trong {rest}, mức hợp lý nằm trong "
                 f"{span(self.seasonal_gap, 1, lang)} điểm. Với mọi giả định chấp nhận được ({assumptions}), tỷ trọng cả năm "
                 f"là {span(self.implied, 1, lang)} %. {pub}; cần làm rõ {D} % tính theo giá nào và {T} % lấy từ ước tính nào "
@@ -212,7 +212,7 @@ class ShareTargetCheck(Result):
         if self.verdict != "conditional":
             return ""
         need = self._needed(lang)
-        return (f"Chỉ khớp khi chênh lệch mùa vụ khoảng {need} điểm %." if lang == "vi"
+        return (f"Chỉ khớp khi chênh lệch mùa vụ khoảng {need} điểm phần trăm." if lang == "vi"
                 else f"Agrees only with a seasonal gap of about {need} points.")
 
 

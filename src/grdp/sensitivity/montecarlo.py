@@ -359,7 +359,7 @@ class MonteCarloResult(Result):
             {
                 label("mc_threshold", lang): f["threshold"],
                 label("mc_probability", lang) + " (%)": (100 * f["probability"]).round(2),
-                label("mc_std_error", lang) + phrase(lang, " (điểm %)", " (points)"): (100 * f["std_error"]).round(3),
+                label("mc_std_error", lang) + phrase(lang, " (điểm phần trăm)", " (points)"): (100 * f["std_error"]).round(3),
                 label("mc_draws", lang): self.n,
             }
         )
@@ -422,11 +422,11 @@ class MonteCarloResult(Result):
 
 
 def _error_bound(points: float, lang: Lang) -> str:
-    """A simulation error as a reader needs it: ``dưới 0,1 điểm %`` rather than ``0,03``."""
+    """A simulation error as a reader needs it: ``dưới 0,1 điểm phần trăm`` rather than ``0,03``."""
     for b in (0.1, 0.5, 1.0):
         if points < b:
-            return phrase(lang, f"dưới {num(b, 1, lang)} điểm %", f"under {num(b, 1, lang)} point{'s' if b != 1 else ''}")
-    return phrase(lang, f"khoảng {num(points, 0, lang)} điểm %", f"about {num(points, 0, lang)} points")
+            return phrase(lang, f"dưới {num(b, 1, lang)} điểm phần trăm", f"under {num(b, 1, lang)} point{'s' if b != 1 else ''}")
+    return phrase(lang, f"khoảng {num(points, 0, lang)} điểm phần trăm", f"about {num(points, 0, lang)} points")
 
 
 def monte_carlo(

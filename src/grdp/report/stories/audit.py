@@ -140,7 +140,7 @@ def required_growth_story(plan: Plan, audit: PlanAudit, *, lang: Lang | None = N
         return Prose(f"{head} {finding.detail if finding is not None else ''}".strip())
     text = [head, phrase(
         lang,
-        f"Ba số đó ngầm định tỷ trọng {rest} năm trước {span(evidence.common, 3, lang)} (kể cả sai số làm tròn; dải xám).",
+        f"Ba số đó hàm ý tỷ trọng {rest} năm trước {span(evidence.common, 3, lang)} (kể cả sai số làm tròn; dải xám).",
         f"The three figures imply a previous-year {rest} weight of {span(evidence.common, 3, lang)} (rounding included; "
         "the shaded band).",
     )]
@@ -192,7 +192,7 @@ def implied_weights_story(audit: PlanAudit, *, lang: Lang | None = None) -> Pros
     _, rest = period_names(audit.months_done, lang)
     table = implied_weights_table(audit)
     if table.empty:
-        return Prose(phrase(lang, "Không chỉ tiêu tốc độ tăng nào có đủ ba số: không có tỷ trọng ngầm định.",
+        return Prose(phrase(lang, "Không chỉ tiêu tốc độ tăng nào có đủ ba số: không có tỷ trọng hàm ý.",
                             "No growth indicator has all three figures: no implied weight."))
     points = table.groupby("stt", sort=False)["weight"].mean()
     lo, hi = points.idxmin(), points.idxmax()
@@ -202,7 +202,7 @@ def implied_weights_story(audit: PlanAudit, *, lang: Lang | None = None) -> Pros
     _, national = rest_weights(audit.months_done)
     head = phrase(
         lang,
-        f"{len(points)} chỉ tiêu tốc độ tăng có đủ ba số. Tỷ trọng {rest} năm trước mà chúng ngầm định từ "
+        f"{len(points)} chỉ tiêu tốc độ tăng có đủ ba số. Tỷ trọng {rest} năm trước mà chúng hàm ý từ "
         f"{num(points[lo], 3, lang)} (dòng {lo}) đến {num(points[hi], 3, lang)} (dòng {hi}); của cả nước {num(national, 3, lang)}.",
         f"{len(points)} growth indicators have all three figures. The previous-year {rest} weights they imply run from "
         f"{num(points[lo], 3, lang)} (row {lo}) to {num(points[hi], 3, lang)} (row {hi}); the national weight is "
@@ -218,14 +218,14 @@ def implied_weights_display(audit: PlanAudit, *, lang: Lang | None = None) -> pd
     """:func:`grdp.figures.audit.implied_weights_table` for a reader: labelled columns, weights to 0,001 in ``lang``'s style."""
     lang = audit.language(lang)
     names = {f.stt: (f.name_en if lang == "en" and f.name_en else f.indicator) for f in audit.items}
-    ends = {"": "", "low": phrase(lang, "đầu dưới", "low end"), "high": phrase(lang, "đầu trên", "high end")}
+    ends = {"": "", "low": phrase(lang, "mục tiêu thấp", "low target"), "high": phrase(lang, "mục tiêu cao", "high target")}
     table = implied_weights_table(audit)
     out = pd.DataFrame({
         label("stt", lang): table["stt"],
         label("name", lang): table["stt"].map(names),
         phrase(lang, "Đầu khoảng mục tiêu", "Target end"): table["end"].map(ends),
     })
-    for col, vi, en in (("weight", "Tỷ trọng ngầm định", "Implied weight"), ("weight_min", "Nhỏ nhất (làm tròn)", "Lowest (rounding)"),
+    for col, vi, en in (("weight", "Tỷ trọng hàm ý", "Implied weight"), ("weight_min", "Nhỏ nhất (làm tròn)", "Lowest (rounding)"),
                         ("weight_max", "Lớn nhất (làm tròn)", "Highest (rounding)")):
         out[phrase(lang, vi, en)] = [format_number(float(x), precision=3, style=lang) for x in table[col]]
     return out

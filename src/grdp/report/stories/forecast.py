@@ -231,8 +231,8 @@ def backtest_reading(bt: Backtest, *, lang: Lang = "vi") -> Prose:
         vs = "" if m == "nine_months" or "mae_ratio" not in s else f" ({_mae_against(r['mae_ratio'], lang)})"
         lines.append(phrase(
             lang,
-            f"- {METHODS[str(m)].label(lang)}: MAE {num(r['mae'], 2, lang)} điểm %{vs}, lệch bình quân {num(r['bias'], 2, lang)}, "
-            f"khoảng 80 % trúng {share_of_years(r['coverage_80'], lang)}, khoảng 95 % trúng {share_of_years(r['coverage_95'], lang)} số năm.",
+            f"- {METHODS[str(m)].label(lang)}: MAE {num(r['mae'], 2, lang)} điểm phần trăm{vs}, lệch bình quân {num(r['bias'], 2, lang)}, "
+            f"khoảng 80 % bao được {share_of_years(r['coverage_80'], lang)}, khoảng 95 % bao được {share_of_years(r['coverage_95'], lang)} số năm.",
             f"- {METHODS[str(m)].label(lang)}: MAE {num(r['mae'], 2, lang)} points{vs}, bias {num(r['bias'], 2, lang)}, "
             f"80 % intervals covered {share_of_years(r['coverage_80'], lang)}, 95 % intervals {share_of_years(r['coverage_95'], lang)} of years.",
         ))
@@ -245,7 +245,7 @@ def backtest_reading(bt: Backtest, *, lang: Lang = "vi") -> Prose:
         met = b["mae_ratio"] <= 1 - MAE_REDUCTION_GOAL and lo <= b["coverage_80"] <= hi
         goal = phrase(
             lang,
-            f"MAE thấp hơn 'cả năm = 9 tháng' ít nhất {num(100 * MAE_REDUCTION_GOAL, 0, lang)} %, khoảng 80 % trúng "
+            f"MAE thấp hơn 'cả năm = 9 tháng' ít nhất {num(100 * MAE_REDUCTION_GOAL, 0, lang)} %, khoảng 80 % bao được "
             f"{num(100 * lo, 0, lang)}–{num(100 * hi, 0, lang)} % số năm",
             f"an MAE at least {num(100 * MAE_REDUCTION_GOAL, 0, lang)} % below 'annual = 9 months', 80 % intervals covering "
             f"{num(100 * lo, 0, lang)}–{num(100 * hi, 0, lang)} % of years",
@@ -253,7 +253,7 @@ def backtest_reading(bt: Backtest, *, lang: Lang = "vi") -> Prose:
         paragraphs.append(phrase(
             lang,
             f"**Tốt nhất trong các mô hình: {METHODS[best].label(lang)}** — MAE {num(b['mae'], 2, lang)} "
-            f"({_mae_against(b['mae_ratio'], lang)}), khoảng 80 % trúng {share_of_years(b['coverage_80'], lang)}: "
+            f"({_mae_against(b['mae_ratio'], lang)}), khoảng 80 % bao được {share_of_years(b['coverage_80'], lang)}: "
             f"{'đạt' if met else 'chưa đạt'} mục tiêu đặt ra cho dự báo ({goal}).",
             f"**Best model: {METHODS[best].label(lang)}** — MAE {num(b['mae'], 2, lang)} "
             f"({_mae_against(b['mae_ratio'], lang)}), 80 % intervals covering {share_of_years(b['coverage_80'], lang)}: "
@@ -265,7 +265,7 @@ def backtest_reading(bt: Backtest, *, lang: Lang = "vi") -> Prose:
         paragraphs.append(phrase(
             lang,
             f"Các mô hình không có yếu tố quý: MAE {span((plain['mae'].min(), plain['mae'].max()), 2, lang)}, lệch bình quân "
-            f"{span((plain['bias'].min(), plain['bias'].max()), 2, lang)} điểm %" + (" — đều dự báo thấp." if low else "."),
+            f"{span((plain['bias'].min(), plain['bias'].max()), 2, lang)} điểm phần trăm" + (" — đều dự báo thấp." if low else "."),
             f"The models without quarter means: MAE {span((plain['mae'].min(), plain['mae'].max()), 2, lang)}, bias "
             f"{span((plain['bias'].min(), plain['bias'].max()), 2, lang)} points" + (" — all forecast too low." if low else "."),
         ))
@@ -314,8 +314,8 @@ def vintage_reading(first: Backtest, latest: Backtest, *, lang: Lang = "vi") -> 
     for m in [m for m in b.index if m in a.index and b.loc[m, "kind"] == "model"]:
         lines.append(phrase(
             lang,
-            f"- {METHODS[str(m)].label(lang)}: MAE {num(a.loc[m, 'mae'], 2, lang)} → {num(b.loc[m, 'mae'], 2, lang)} điểm %, "
-            f"khoảng 80 % trúng {share_of_years(a.loc[m, 'coverage_80'], lang)} → {share_of_years(b.loc[m, 'coverage_80'], lang)} số năm.",
+            f"- {METHODS[str(m)].label(lang)}: MAE {num(a.loc[m, 'mae'], 2, lang)} → {num(b.loc[m, 'mae'], 2, lang)} điểm phần trăm, "
+            f"khoảng 80 % bao được {share_of_years(a.loc[m, 'coverage_80'], lang)} → {share_of_years(b.loc[m, 'coverage_80'], lang)} số năm.",
             f"- {METHODS[str(m)].label(lang)}: MAE {num(a.loc[m, 'mae'], 2, lang)} → {num(b.loc[m, 'mae'], 2, lang)} points, "
             f"80 % intervals covering {share_of_years(a.loc[m, 'coverage_80'], lang)} → {share_of_years(b.loc[m, 'coverage_80'], lang)} of years.",
         ))
@@ -360,7 +360,7 @@ def outlook_reading(outlook: PlanOutlook | NotApplicable, *, lang: Lang = "vi") 
     if reached == 0:
         national = phrase(
             lang,
-            f"trong {n} năm cả nước chưa năm nào quý IV vượt 9 tháng nhiều như vậy; cao nhất {num(largest, 1, lang)} điểm % "
+            f"trong {n} năm cả nước chưa năm nào quý IV vượt 9 tháng nhiều như vậy; cao nhất {num(largest, 1, lang)} điểm phần trăm "
             f"(năm {largest_year}).",
             f"nationally, no year in {n} saw Q4 that far above the 9 months; the largest excess was {num(largest, 1, lang)} "
             f"points ({largest_year}).",
@@ -369,11 +369,11 @@ def outlook_reading(outlook: PlanOutlook | NotApplicable, *, lang: Lang = "vi") 
         national = phrase(
             lang,
             f"trong {n} năm, cả nước có {reached} năm quý IV vượt 9 tháng ít nhất {num(min(outlook.required_excess), 1, lang)} "
-            f"điểm %; cao nhất {num(largest, 1, lang)} điểm % (năm {largest_year}).",
+            f"điểm phần trăm; cao nhất {num(largest, 1, lang)} điểm phần trăm (năm {largest_year}).",
             f"nationally, {reached} of {n} years saw Q4 at least {num(min(outlook.required_excess), 1, lang)} points above "
             f"the 9 months; the largest excess was {num(largest, 1, lang)} points ({largest_year}).",
         )
-    lines = [phrase(lang, f"**Ý nghĩa.** Kế hoạch cần quý IV cao hơn 9 tháng {need} điểm %; {national}",
+    lines = [phrase(lang, f"**Ý nghĩa.** Kế hoạch cần quý IV cao hơn 9 tháng {need} điểm phần trăm; {national}",
                     f"**What it means.** The plan needs Q4 {need} points above the 9 months; {national}")]
     prov = outlook.provinces_9m()
     record = largest
@@ -384,7 +384,7 @@ def outlook_reading(outlook: PlanOutlook | NotApplicable, *, lang: Lang = "vi") 
         case = phrase(
             lang,
             f"{province_name(str(top['province']), lang)} năm {int(top['year'])} có quý IV ngụ ý cao hơn 9 tháng khoảng "
-            f"{num(excess, 1, lang)} điểm % (trọng số kế hoạch {num(outlook.plan_weight, 2, lang)})",
+            f"{num(excess, 1, lang)} điểm phần trăm (trọng số kế hoạch {num(outlook.plan_weight, 2, lang)})",
             f"{province_name(str(top['province']), lang)} in {int(top['year'])} had an implied Q4 about {num(excess, 1, lang)} "
             f"points above its 9 months (at the plan's weight {num(outlook.plan_weight, 2, lang)})",
         )

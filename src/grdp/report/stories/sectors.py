@@ -550,7 +550,7 @@ def share_story(plan: Plan, *, lang: Lang | None = None) -> Prose:
     gaps = national_seasonal_gaps()
     years = f"{gaps.index.min()}–{gaps.index.max()}"
     g = span((float(gaps.min()), float(gaps.max())), 2, lang)
-    text += phrase(lang, f" Cả nước {years}: tỷ trọng cả năm trừ tỷ trọng 9 tháng là {g} điểm %.",
+    text += phrase(lang, f" Cả nước {years}: tỷ trọng cả năm trừ tỷ trọng 9 tháng là {g} điểm phần trăm.",
                    f" Nationally the annual share minus the 9-month share was {g} points in {years}.")
     return Prose(text)
 

@@ -165,7 +165,7 @@ def identity_reading(weights: IdentityWeights | NotApplicable, *, lang: Lang = "
     return Prose(phrase(
         lang,
         f"**Kế hoạch năm {weights.year}**: GRDP {done_name} tăng {done} %, mục tiêu {rest_name} {rest} %, cả năm {year} %.\n"
-        f"Tỷ trọng {rest_name} năm trước mà các con số này ngầm định (kể cả sai số làm tròn): {band}; "
+        f"Tỷ trọng {rest_name} năm trước mà các con số này hàm ý (kể cả sai số làm tròn): {band}; "
         f"các phép tính dưới đây dùng w4 = {num(weights.weight, 2, lang)}.",
         f"**The {weights.year} plan**: GRDP {done} % in {done_name}, {rest} % targeted in {rest_name}, {year} % for the year.\n"
         f"The previous-year {rest_name} weights these figures imply (rounding included): {band}; "
@@ -185,7 +185,7 @@ def revision_step_reading(weights: IdentityWeights | NotApplicable, *, step: flo
     >>> from grdp.audit.check import check_plan
     >>> plan = load_plan()
     >>> revision_step_reading(identity_weights(plan, check_plan(plan)))
-    Số 9 tháng 8,01 % điều chỉnh -0,1 điểm (thành 7,91 %): với w4 = 0,32, quý IV cần tăng thêm 0,21 điểm %, với mọi mục tiêu.
+    Số 9 tháng 8,01 % điều chỉnh -0,1 điểm (thành 7,91 %): với w4 = 0,32, quý IV cần tăng thêm 0,21 điểm phần trăm, với mọi mục tiêu.
     """
     if isinstance(weights, NotApplicable):
         return weights
@@ -197,7 +197,7 @@ def revision_step_reading(weights: IdentityWeights | NotApplicable, *, step: flo
         lang,
         f"Số {done_name} {num(weights.done, 2, lang)} % điều chỉnh {format_number(-step, style=lang)} điểm "
         f"(thành {num(weights.done - step, 2, lang)} %): với w4 = {num(w, 2, lang)}, {rest_name} cần tăng thêm "
-        f"{num(more, 2, lang)} điểm %, với mọi mục tiêu.",
+        f"{num(more, 2, lang)} điểm phần trăm, với mọi mục tiêu.",
         f"The {weights.months_done}-month figure {num(weights.done, 2, lang)} % revised by {format_number(-step, style=lang)} point "
         f"(to {num(weights.done - step, 2, lang)} %): at w4 = {num(w, 2, lang)}, {rest_name} needs "
         f"{num(more, 2, lang)} points more, whatever the target.",
@@ -308,7 +308,7 @@ def what_if_reading(model: SectorModel | NotApplicable, report: ScenarioReport |
     >>> m = sector_model(load_plan())
     >>> print(what_if_reading(m, what_if(m, construction=20.0), {"construction": 20.0}, lang="en"))  # doctest: +ELLIPSIS
     The leaders' question (assumptions.csv): construction at 20 % in Q4 (plan target 29 %), ... Annual GRDP 10.07 %, \
-0.30 points lower than the 10.37 % with every sector at its target (low end reached). ... 0.0334 annual GRDP points.
+0.30 points lower than the 10.37 % with every sector at its target (low end of the target reached). ... 0.0334 annual GRDP points.
     """
     for given in (model, report):
         if isinstance(given, NotApplicable):
