@@ -99,8 +99,12 @@ def report_folder(plan: Plan, plan_path: str | Path | None, lang: Lang) -> Path:
     >>> report_folder(load_plan(), None, "vi").relative_to(reports_dir()).as_posix()
     'vi/2025'
     """
-    embedded = plan_path is None or Path(plan_path).resolve() == default_plan_path().resolve()
-    return reports_dir() / lang / (str(plan.year) if embedded else Path(plan_path or "").stem)
+    return reports_dir() / lang / (str(plan.year) if _embedded(plan_path) else Path(plan_path or "").stem)
+
+
+def _embedded(plan_path: str | Path | None) -> bool:
+    """Whether ``plan_path`` names the embedded plan (or nothing, which means it)."""
+    return plan_path is None or Path(plan_path).resolve() == default_plan_path().resolve()
 
 
 def build_report(
@@ -147,8 +151,7 @@ def build_report(
     plan = load_plan(plan_path)
     out = Path(out_dir) if out_dir is not None else report_folder(plan, plan_path, lang)
     _check_target(out)
-    embedded = plan_path is None or Path(plan_path).resolve() == default_plan_path().resolve()
-    tasks = Path(tasks_path) if tasks_path is not None else (default_tasks_path() if embedded else None)
+    tasks = Path(tasks_path) if tasks_path is not None else (default_tasks_path() if _embedded(plan_path) else None)
     ctx = ReportContext(plan=plan, lang=lang, audit=check_plan(plan, lang=lang), tasks_path=tasks)
     sections: list[Section] = []
     timings: list[tuple[str, float]] = []

@@ -183,7 +183,7 @@ def _calibrated_line(ctx: ReportContext, pf: ProvincialForecast) -> tuple[str, s
         f"Dự báo hiệu chỉnh trên các tỉnh (9 tháng {num(pf.growth_9m, 2, lang)} %): cả năm khoảng {num(pf.point, 1, lang)} % "
         f"(khoảng 80 %: {num(pf.lower, 1, lang)}–{num(pf.upper, 1, lang)} %); xác suất đạt {num(t0, 1, lang)} % khoảng "
         f"{num(100 * pf.prob_at_least(t0), 0, lang)} % — {k}/{n} tỉnh-năm đã kết thúc năm cao hơn dự báo như vậy ít nhất "
-        f"{num(t0 - pf.point, 1, lang)} điểm; khi kiểm định lùi, xác suất dự báo lệch tần suất thực tế không quá {gap} điểm phần trăm.",
+        f"{num(t0 - pf.point, 1, lang)} điểm phần trăm; khi kiểm định lùi, xác suất dự báo lệch tần suất thực tế không quá {gap} điểm phần trăm.",
         f"Forecast calibrated on the provinces (9 months {num(pf.growth_9m, 2, lang)} %): about {num(pf.point, 1, lang)} % for the "
         f"year (80 %: {num(pf.lower, 1, lang)}–{num(pf.upper, 1, lang)} %); the probability of {num(t0, 1, lang)} % is about "
         f"{num(100 * pf.prob_at_least(t0), 0, lang)} % — {k} of {n} province-years ended at least "

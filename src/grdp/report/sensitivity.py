@@ -133,7 +133,7 @@ def sensitivity_section(ctx: ReportContext) -> Section:
         ctx.finding(
             f"Đạt {num(targets[0], 1, lang)} % cần các ngành thực hiện ít nhất {num(100 * share_needed, 0, lang)} % mức tăng tốc "
             f"quý IV mà kế hoạch đặt ra so với tốc độ 9 tháng; ngay kịch bản '{low_name.lower()}' (GRDP cả năm {num(low, 2, lang)} %) "
-            f"đã cần quý IV cao hơn 9 tháng {num(low_excess, 1, lang)} điểm, {against} "
+            f"đã cần quý IV cao hơn 9 tháng {num(low_excess, 1, lang)} điểm phần trăm, {against} "
             f"(+{num(record, 1, lang)} năm {record_year}).",
             f"Reaching {num(targets[0], 1, lang)} % needs the sectors to deliver at least {num(100 * share_needed, 0, lang)} % of the "
             f"Q4 acceleration the plan sets over their 9-month pace; even the '{low_name.lower()}' scenario (GRDP {num(low, 2, lang)} % "
@@ -147,9 +147,9 @@ def sensitivity_section(ctx: ReportContext) -> Section:
     at_w = change.loc[np.isclose(change["rest_weight"], w4), "change"]
     if len(at_w):
         headline.append(ctx.finding(
-            f"Nếu số 9 tháng bị điều chỉnh giảm 0,1 điểm, quý IV phải tăng thêm {num(float(at_w.iloc[0]), 2, lang)} điểm phần trăm "
+            f"Nếu số 9 tháng bị điều chỉnh giảm {num(REVISION_STEP, 1, lang)} điểm phần trăm, quý IV phải tăng thêm {num(float(at_w.iloc[0]), 2, lang)} điểm phần trăm "
             f"(tỷ trọng {num(w4, 2, lang)}).",
-            f"A 0.1-point downward revision of the 9-month figure adds {num(float(at_w.iloc[0]), 2, lang)} points to the Q4 "
+            f"A {num(REVISION_STEP, 1, lang)}-point downward revision of the 9-month figure adds {num(float(at_w.iloc[0]), 2, lang)} points to the Q4 "
             f"growth needed (weight {num(w4, 2, lang)}).", stem_revision, stem_grid))
     return Section("sensitivity", title, tables, figures, "\n\n".join(lines), headline)
 
