@@ -88,3 +88,18 @@ def test_an_empty_history_or_a_folder_as_plan_is_one_line(tmp_path, capsys):
     assert capsys.readouterr().err.strip() == "grdp: error: empty.csv: the file is empty: it needs a header and one row per quarter"
     assert main(["check", str(tmp_path)]) == EXIT_INPUT
     assert "a folder, not a plan file" in capsys.readouterr().err
+
+
+INJECTION = '=HYPERLINK("http://example.com","x")'
+"""An indicator name a spreadsheet would run (issue 13: `check --format csv` and `intake` kept it verbatim)."""
+
+
+def test_check_csv_and_intake_keep_formula_text_inert(write_plan, tmp_path, capsys):
+    # row 12 of Phụ lục 1 (the embedded plan) renamed; everything else as published
+    plan = write_plan({("12", "Chỉ tiêu"): INJECTION})
+    main(["check", str(plan), "--format", "csv"])
+    out = capsys.readouterr().out
+    assert "'" + INJECTION.replace('"', '""') in out and "\n" + INJECTION[:10] not in out
+    assert main(["intake", "--plan", str(plan), "--out", str(tmp_path / "processed")]) == 0
+    written = (tmp_path / "processed" / "plan_2025_indicators.csv").read_text(encoding="utf-8")  # plan_<year>_indicators.csv
+    assert "'=HYPERLINK" in written and ",=HYPERLINK" not in written

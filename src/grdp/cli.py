@@ -70,7 +70,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(audit.to_records(), ensure_ascii=False, indent=2))
     elif args.format == "csv":
-        sys.stdout.write(audit.findings.to_csv(index=False, lineterminator="\n"))
+        from grdp.core.cells import inert_frame
+
+        sys.stdout.write(inert_frame(audit.findings).to_csv(index=False, lineterminator="\n"))
     else:
         print(_render_table(audit, args.lang))
     failed = audit.has_inconsistency or (args.strict and bool(audit.implausible))

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from grdp.core.cells import inert_frame
 from grdp.io.paths import processed_dir
 from grdp.io.plan import load_plan
 from grdp.io.tasks import load_tasks
@@ -14,9 +15,10 @@ __all__ = ["write_processed", "write_csv"]
 
 
 def write_csv(frame: pd.DataFrame, path: Path) -> Path:
-    """Write a frame as UTF-8 CSV with LF line ends and shortest-exact floats (stable bytes)."""
+    """Write a frame as UTF-8 CSV with LF line ends and shortest-exact floats (stable bytes); text a spreadsheet
+    would run as a formula gets a leading ``'`` (:func:`grdp.core.cells.inert_text`)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    frame.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
+    inert_frame(frame).to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
     return path
 
 

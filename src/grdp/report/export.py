@@ -48,6 +48,7 @@ from typing import Any
 
 import pandas as pd
 
+from grdp.core.cells import formula_like, inert_text
 from grdp.core.typing import CsvLocale, Lang
 from grdp.core.validation import check_lang, check_literal
 
@@ -60,7 +61,6 @@ __all__ = [
     "write_markdown",
     "markdown_table",
     "format_decimals",
-    "inert_text",
     "FIXED_TIMESTAMP",
     "TITLE_ROW",
     "UNIT_ROW",
@@ -74,7 +74,6 @@ TITLE_ROW, UNIT_ROW, HEADER_ROW = 1, 2, 3
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _MAX_SHEET_NAME = 31
 _MAX_COL_WIDTH = 70
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 """First characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection)."""
 _INT_FORMAT, _FLOAT_FORMAT = "0", "0.00"
 """Formats of a numeric column that a table left without one (every table of the report names its own)."""
@@ -170,21 +169,6 @@ def format_decimals(fmt: str) -> int:
     return (len(match.group(1)) if match else 0) + (2 if "%" in section else 0)
 
 
-def inert_text(text: str) -> str:
-    """``text`` with a leading ``'`` when a spreadsheet would read it as a formula (OWASP's CSV-injection advice).
-
-    A lone ``-`` (the plan's "not given") cannot run anything and stays as printed.
-
-    >>> print(inert_text("=HYPERLINK(1)"), inert_text("-1+2"), inert_text("@SUM(A1)"), inert_text("-"), inert_text("Công nghiệp"))
-    '=HYPERLINK(1) '-1+2 '@SUM(A1) - Công nghiệp
-    """
-    return "'" + text if _formula_like(text) else text
-
-
-def _formula_like(text: str) -> bool:
-    return text.startswith(_FORMULA_START) and text != "-"
-
-
 def _numeric_kind(series: pd.Series) -> str | None:
     """``"int"``, ``"float"`` or ``None`` (text, or nothing but blanks): what a column's values are."""
     if pd.api.types.is_bool_dtype(series):
@@ -273,7 +257,7 @@ def _put(cell: Any, value: object) -> Any:
     cell.value = value
     if isinstance(value, str):
         cell.data_type = "s"
-        if _formula_like(value):
+        if formula_like(value):
             cell.quotePrefix = True
     return cell
 
