@@ -240,7 +240,7 @@ def _heading_block(doc: Any, document: ReportDocument) -> None:
     block = doc.add_table(rows=2, cols=2)
     _set_widths(block, [AGENCY_CM, TEXT_WIDTH_CM - AGENCY_CM])
     cells = [
-        [(agency, True, False, 12), ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True, False, 12)],
+        [(agency, True, False, 12), (phrase(lang, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"), True, False, 12)],
         [(phrase(lang, "Số:      /BC-TK", "No.:      /BC-TK"), False, False, 13),
          (phrase(lang, f"{PLACE}, ngày      tháng      năm {document.year}", f"{PLACE}, ...... {document.year}"), False, True, 13)],
     ]
@@ -255,7 +255,7 @@ def _heading_block(doc: Any, document: ReportDocument) -> None:
             if r == 0 and c == 1:
                 motto = cell.add_paragraph()
                 motto.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                m = motto.add_run("Độc lập - Tự do - Hạnh phúc")
+                m = motto.add_run(phrase(lang, "Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"))
                 m.bold, m.font.size = True, Pt(13)
     for text, size in ((document.title, 14), (document.subtitle, 13)):
         p = doc.add_paragraph()
