@@ -38,7 +38,7 @@ from grdp.audit.check import check_plan
 from grdp.core.errors import OutputError
 from grdp.core.typing import CsvLocale, Lang
 from grdp.core.validation import check_lang, check_literal
-from grdp.figures.style import save_figure
+from grdp.figures.background import BackgroundFigures
 from grdp.io.paths import reports_dir
 from grdp.io.plan import Plan, default_plan_path, load_plan
 from grdp.io.tasks import default_tasks_path
@@ -150,25 +150,30 @@ def build_report(
     embedded = plan_path is None or Path(plan_path).resolve() == default_plan_path().resolve()
     tasks = Path(tasks_path) if tasks_path is not None else (default_tasks_path() if embedded else None)
     ctx = ReportContext(plan=plan, lang=lang, audit=check_plan(plan, lang=lang), tasks_path=tasks)
-    sections: list[Section] = []
-    timings: list[tuple[str, float]] = []
-    for i, (key, builder) in enumerate(SECTIONS, start=1):
-        say(f"[{i}/{len(SECTIONS)}] {key}…")
-        t0 = time.perf_counter()
-        sections.append(builder(ctx))
-        timings.append((key, time.perf_counter() - t0))
-
-    say(ctx.t("Ghi báo cáo, hình, bảng và tóm tắt…", "Writing the report, figures, tables and summary…"))
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
         staging.chmod(0o755)  # mkdtemp's folder is private; the report is not
     except OSError as err:
         raise OutputError(f"cannot write the report into {out.parent}: {err.strerror or err}") from None
+    # Each section's figures are saved in the background as soon as the section is done, while the
+    # next sections compute (the forecast's fits above all): see grdp.figures.background.
+    figures = BackgroundFigures()
+    sections: list[Section] = []
+    timings: list[tuple[str, float]] = []
     try:
-        names = _write_all(ctx, sections, staging, csv_locale=csv_locale)
+        for i, (key, builder) in enumerate(SECTIONS, start=1):
+            say(f"[{i}/{len(SECTIONS)}] {key}…")
+            t0 = time.perf_counter()
+            sections.append(builder(ctx))
+            timings.append((key, time.perf_counter() - t0))
+            figures.submit((f.figure, staging / "figures" / stem) for stem, f in sections[-1].figures.items())
+
+        say(ctx.t("Ghi báo cáo, hình, bảng và tóm tắt…", "Writing the report, figures, tables and summary…"))
+        names = _write_all(ctx, sections, staging, csv_locale=csv_locale, figures=figures)
         _publish(staging, out)
     except BaseException:
+        figures.cancel()
         shutil.rmtree(staging, ignore_errors=True)
         raise
     result = ReportResult(out, tuple(out / name for name in names), tuple(timings))
@@ -176,21 +181,24 @@ def build_report(
     return result
 
 
-def _write_all(ctx: ReportContext, sections: list[Section], folder: Path, *, csv_locale: CsvLocale) -> list[str]:
-    """Write every file of the report into ``folder``; their paths relative to it, in a stable order."""
+def _write_all(ctx: ReportContext, sections: list[Section], folder: Path, *, csv_locale: CsvLocale,
+               figures: BackgroundFigures | None = None) -> list[str]:
+    """Write every file of the report into ``folder``; their paths relative to it, in a stable order.
+
+    ``figures`` holds the sections' figures, submitted as ``folder/figures/<stem>`` in the sections'
+    order (some perhaps saved already); default: every figure is saved here.
+    """
     plan, lang = ctx.plan, ctx.lang
     year = plan.year
-    files: list[Path] = []
-    pngs: dict[str, Path] = {}
-    for s in sections:
-        for stem, fig in s.figures.items():
-            saved = save_figure(fig.figure, folder / "figures" / stem)
-            files += saved
-            pngs[stem] = next(p for p in saved if p.suffix == ".png")
+    if figures is None:
+        figures = BackgroundFigures(parallel=False)
+        figures.submit((f.figure, folder / "figures" / stem) for s in sections for stem, f in s.figures.items())
     tables = [t for s in sections for t in s.tables]
-    files += write_csvs(tables, folder / "tables", csv_locale=csv_locale)
+    csvs = write_csvs(tables, folder / "tables", csv_locale=csv_locale)  # while the figures' children finish
     workbook = write_workbook(tables, folder / f"grdp_{year}.xlsx")
-    files.append(workbook)
+    files: list[Path] = figures.finish()
+    pngs = {p.stem: p for p in files if p.suffix == ".png"}
+    files += [*csvs, workbook]
 
     parts = tuple(
         DocumentSection(
