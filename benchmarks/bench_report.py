@@ -48,7 +48,10 @@ def count(out: str) -> dict[str, object]:
     from statsmodels.tsa.statespace.mlemodel import MLEModel
 
     from grdp.cli import main
+    from grdp.core.forking import NO_FORK
     from grdp.io.paths import project_root
+
+    os.environ[NO_FORK] = "1"  # every fit in this process, where it is counted (not in a forked child)
 
     fits: list[str] = []
     reads: Counter[str] = Counter()

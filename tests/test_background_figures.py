@@ -11,8 +11,9 @@ import sys
 
 import pytest
 
+from grdp.core.forking import can_fork
 from grdp.figures import background
-from grdp.figures.background import BackgroundFigures, can_fork
+from grdp.figures.background import BackgroundFigures
 from grdp.figures.style import report_figure, use_decimal_comma
 
 linux_only = pytest.mark.skipif(sys.platform != "linux", reason="children are forked on Linux only")

@@ -15,44 +15,31 @@ is pickled and it draws exactly the bytes the parent would (tested: the same
 files as :func:`~grdp.figures.style.save_figure` in turn). It writes its files
 and exits; the parent's figures are left as they were (not laid out).
 
-Where it is not used. Without ``fork`` (Windows, where the office works) or
-where it is unsafe (macOS' system libraries), on one core, or when the process
-runs other Python threads (a Jupyter kernel's; a thread holding a lock at the
-fork would leave the child stuck), every figure is saved here, in turn, by
-:func:`~grdp.figures.style.save_figure`: the same files, only later.
+Where it is not used. Where :func:`grdp.core.forking.can_fork` does not hold
+(Windows, where the office works; macOS; one core; a Jupyter kernel's threads),
+every figure is saved here, in turn, by :func:`~grdp.figures.style.save_figure`:
+the same files, only later.
 
 Failure. A child that fails (an exit code other than 0) or does not finish
-within :data:`CHILD_TIMEOUT` seconds is stopped and its figures are saved again
+within :data:`grdp.core.forking.CHILD_TIMEOUT` seconds is stopped and its figures are saved again
 here, so an error is raised from the parent, as without the children.
 """
 
 from __future__ import annotations
 
 import multiprocessing
-import os
-import sys
-import threading
 from collections.abc import Iterable
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
+from grdp.core.forking import CHILD_TIMEOUT, can_fork
 from grdp.figures.style import FORMATS, figure_paths, save_figure
 
-__all__ = ["CHILD_TIMEOUT", "BackgroundFigures", "can_fork"]
-
-CHILD_TIMEOUT = 300.0
-"""Seconds a child may take for its figures before it is stopped and they are saved in the parent (all 13 take ~3 s)."""
+__all__ = ["BackgroundFigures"]
 
 Job = tuple[Any, Path]
 """A figure and the path to save it as (suffix replaced per format)."""
-
-
-def can_fork() -> bool:
-    """Whether figures may be saved in forked children: Linux, two or more cores, no other Python thread."""
-    if sys.platform != "linux" or "fork" not in multiprocessing.get_all_start_methods():
-        return False
-    return len(os.sched_getaffinity(0)) > 1 and threading.active_count() == 1
 
 
 def _save_all(jobs: list[Job], formats: tuple[str, ...]) -> None:
