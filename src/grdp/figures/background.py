@@ -28,6 +28,7 @@ here, so an error is raised from the parent, as without the children.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Iterable
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -38,6 +39,10 @@ from grdp.figures.style import FORMATS, figure_paths, save_figure
 
 __all__ = ["BackgroundFigures"]
 
+CHILD_NICENESS = 10
+"""How much lower a figure child's priority is: the model fits, which the report waits for, come first;
+the figures fill the time a core would otherwise be idle (they are needed only for the document, at the end)."""
+
 Job = tuple[Any, Path]
 """A figure and the path to save it as (suffix replaced per format)."""
 
@@ -45,6 +50,7 @@ Job = tuple[Any, Path]
 def _save_all(jobs: list[Job], formats: tuple[str, ...]) -> None:
     """The child's work: save every figure; exit code 1 (quietly: the parent saves them again and reports) on failure."""
     try:
+        os.nice(CHILD_NICENESS)
         for fig, path in jobs:
             save_figure(fig, path, formats=formats)
     except BaseException:
