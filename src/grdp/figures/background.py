@@ -6,8 +6,9 @@ figures of the first sections (tasks, audit, sectors) are finished before the
 fits begin, so on a machine with a second core they can be drawn while the fits
 run: :class:`BackgroundFigures` hands each batch of figures to a child process
 and the caller carries on; :meth:`BackgroundFigures.finish` waits for them
-(the document embeds the PNGs). ``grdp report`` went from about 8.2 s to
-about 5.5 s this way (see ``benchmarks/bench_report.py``).
+(the document embeds the PNGs). With the fits in a child of their own
+(:class:`grdp.core.forking.ForkedCall`), ``grdp report`` went from 8.5 s to
+5.2 s (``benchmarks/bench_report.py``).
 
 How. A child is made with ``fork``: a copy of this process at that moment,
 holding the very same :class:`~matplotlib.figure.Figure` objects, so nothing

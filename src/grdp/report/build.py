@@ -166,7 +166,7 @@ def build_report(
     # figures are saved in a child as soon as the section is done (grdp.figures.background), and the
     # backtest's 64 model fits (~2 s) are made in a child while the first sections run. Processes then share
     # the cores, so BLAS in each keeps to one thread (a thread waiting for a busy core slows a call several
-    # times; the numbers are the same, tested). Measured on 2 idle cores: ~8.2 s in turn, ~5.6 s spread.
+    # times; the numbers are the same, tested). Measured on 2 idle cores: 8.5 s in turn, 5.2 s spread.
     forking = can_fork()
     sections: list[Section] = []
     timings: list[tuple[str, float]] = []
