@@ -20,7 +20,7 @@ from grdp.report.build import MARKER, build_report, report_folder
 
 
 def _fake_writer(files: list[str]):
-    def write(ctx, sections, folder: Path, *, csv_locale: str) -> list[str]:
+    def write(ctx, sections, folder: Path, *, csv_locale: str, figures=None) -> list[str]:
         for name in files:
             (folder / name).parent.mkdir(parents=True, exist_ok=True)
             (folder / name).write_text(f"{ctx.plan.year} {name}", encoding="utf-8")
@@ -96,7 +96,7 @@ def test_a_failed_run_leaves_the_previous_report_whole(tmp_path, fake_report, mo
     build_report(out_dir=out, progress=None)
     before = {p.name: p.read_bytes() for p in out.iterdir()}
 
-    def broken(ctx, sections, folder, *, csv_locale):
+    def broken(ctx, sections, folder, *, csv_locale, figures=None):
         (folder / "a.csv").write_text("half", encoding="utf-8")
         raise OSError(28, "No space left on device")
 

@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from matplotlib.ticker import Formatter
 
 __all__ = [
+    "FORMATS",
+    "figure_paths",
     "CM",
     "WIDTHS_CM",
     "DPI",
@@ -344,7 +346,29 @@ def use_decimal_comma(ax: Axes, *, axis: Literal["x", "y", "both"] = "y", decima
         ax.xaxis.set_major_formatter(fmt)
 
 
-def save_figure(fig: Figure, path: str | Path, *, formats: tuple[str, ...] = ("png", "svg")) -> list[Path]:
+FORMATS = ("png", "svg")
+"""The formats every report figure is saved in."""
+_METADATA: dict[str, dict[str, None]] = {
+    "png": {"Software": None},
+    "svg": {"Date": None, "Creator": None},
+    "pdf": {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None},
+}
+"""What each format would otherwise stamp with the time or the software version: left out."""
+
+
+def figure_paths(path: str | Path, formats: tuple[str, ...] = FORMATS) -> list[Path]:
+    """The files :func:`save_figure` writes for ``path`` and ``formats``, in order (``formats`` checked).
+
+    >>> [p.name for p in figure_paths("figures/01_chart")]
+    ['01_chart.png', '01_chart.svg']
+    """
+    for fmt in formats:
+        if fmt not in _METADATA:
+            raise ValueError(f"formats must be among: {', '.join(repr(m) for m in _METADATA)}")
+    return [Path(path).with_suffix(f".{fmt}") for fmt in formats]
+
+
+def save_figure(fig: Figure, path: str | Path, *, formats: tuple[str, ...] = FORMATS) -> list[Path]:
     """Save ``fig`` as ``path`` with each suffix in ``formats``, byte-identical on re-run.
 
     Parameters
@@ -376,23 +400,14 @@ def save_figure(fig: Figure, path: str | Path, *, formats: tuple[str, ...] = ("p
     """
     import matplotlib as mpl
 
-    metadata = {
-        "png": {"Software": None},
-        "svg": {"Date": None, "Creator": None},
-        "pdf": {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None},
-    }
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    outs = figure_paths(path, formats)
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
     written = []
-    for fmt in formats:
-        if fmt not in metadata:
-            raise ValueError(f"formats must be among: {', '.join(repr(m) for m in metadata)}")
     engine = fig.get_layout_engine()
     try:
         with mpl.rc_context(report_rc()):  # type: ignore[arg-type]  # keys typed as a Literal of rcParams names
-            for fmt in formats:
-                out = path.with_suffix(f".{fmt}")
-                fig.savefig(out, format=fmt, dpi=DPI, metadata=metadata[fmt])
+            for fmt, out in zip(formats, outs):
+                fig.savefig(out, format=fmt, dpi=DPI, metadata=_METADATA[fmt])
                 written.append(out)
                 if engine is not None:
                     fig.set_layout_engine("none")  # laid out once: the next formats keep these positions

@@ -26,11 +26,11 @@ from grdp.core.results import Result
 from grdp.core.typing import Lang, Vintage
 from grdp.core.validation import check_lang
 from grdp.core.wording import num, share_of_years, signed
-from grdp.forecast.methods import METHODS, get_method
+from grdp.forecast.methods import METHODS, StoredFit, get_method, stored_fits
 from grdp.forecast.origin import national_origin
 from grdp.io.vintages import check_vintage, growth_releases, latest_nine_month_year, national_quarter_weights
 
-__all__ = ["BACKTEST_FIRST_YEAR", "Backtest", "backtest"]
+__all__ = ["BACKTEST_FIRST_YEAR", "Backtest", "backtest", "backtest_fits"]
 
 BACKTEST_FIRST_YEAR = 2013
 """First backtest origin: 2011–2012 give the baselines their first two past years."""
@@ -243,3 +243,13 @@ def backtest(
             )
     w4 = national_quarter_weights()[3] if q4_weight is None else float(q4_weight)
     return Backtest(pd.DataFrame(rows), vintage, w4, lang)
+
+
+def backtest_fits(*, lang: Lang = "vi") -> list[StoredFit]:
+    """The model fits of :func:`backtest` with its defaults, as :func:`grdp.forecast.methods.stored_fits` gives them.
+
+    ``grdp report`` runs this in a forked child (:class:`grdp.core.forking.ForkedCall`) while it writes
+    the first sections, and hands the fits to :func:`grdp.forecast.methods.add_fits` before its backtest.
+    """
+    backtest(lang=lang)
+    return stored_fits()

@@ -72,6 +72,10 @@ __all__ = [
     "get_method",
     "fitted_q4",
     "forget_fits",
+    "import_models",
+    "StoredFit",
+    "stored_fits",
+    "add_fits",
 ]
 
 LEVELS = (0.8, 0.95)
@@ -265,7 +269,7 @@ class _Q4Model(Method):
         return Prediction(self.name, float(point), scale, df, converged)
 
 
-_Q4_FORECASTS: dict[tuple[object, ...], tuple[float, float, bool]] = {}
+_Q4_FORECASTS: dict[tuple[Method, str, str, bytes], tuple[float, float, bool]] = {}
 """Each distinct fit's Q4 forecast, once per process (see :func:`fitted_q4`)."""
 
 
@@ -278,7 +282,7 @@ def fitted_q4(method: _Q4Model, growth: pd.Series) -> tuple[float, float, bool]:
     three floats, which nobody can change. The fit and its forecast run inside
     :func:`grdp.core.threads.one_blas_thread`.
     """
-    key = (method, str(growth.index[0]), growth.index.freqstr, growth.to_numpy(dtype="float64").tobytes())
+    key = (method, str(growth.index[0]), str(growth.index.freqstr), growth.to_numpy(dtype="float64").tobytes())
     if key not in _Q4_FORECASTS:
         with one_blas_thread():
             _Q4_FORECASTS[key] = method.forecast_q4(growth)
@@ -288,6 +292,43 @@ def fitted_q4(method: _Q4Model, growth: pd.Series) -> tuple[float, float, bool]:
 def forget_fits() -> None:
     """Empty :func:`fitted_q4`'s store (benchmarks time the fits themselves)."""
     _Q4_FORECASTS.clear()
+
+
+def import_models() -> None:
+    """Import the statsmodels classes the models fit with, now (each method imports its own when it first fits).
+
+    For a caller about to fork children that fit (:func:`grdp.forecast.backtesting.backtest_fits`): imported
+    once here, the children find them loaded instead of each importing them again (~0.6 s).
+    """
+    import statsmodels.tsa.exponential_smoothing.ets
+    import statsmodels.tsa.statespace.sarimax
+    import statsmodels.tsa.statespace.structural  # noqa: F401
+
+
+StoredFit = tuple[str, str, str, bytes, tuple[float, float, bool]]
+"""One fit of :func:`fitted_q4`'s store as it travels between processes: method name, first quarter,
+frequency, the quarters' bytes, and the forecast (mean, variance, converged)."""
+
+
+def stored_fits() -> list[StoredFit]:
+    """The fits :func:`fitted_q4` holds, for methods of :data:`METHODS` (to hand to another process)."""
+    return [(m.name, first, freq, data, q4) for (m, first, freq, data), q4 in _Q4_FORECASTS.items()
+            if METHODS.get(m.name) is m]
+
+
+def add_fits(fits: Iterable[StoredFit]) -> int:
+    """Put fits made by a forked copy of this process (:func:`stored_fits` there) into :func:`fitted_q4`'s store.
+
+    A fork computes exactly what this process would, so its forecasts are taken as they are; one already
+    held here is kept. Returns how many were added.
+    """
+    added = 0
+    for name, first, freq, data, q4 in fits:
+        key = (METHODS[name], first, freq, data)
+        if key not in _Q4_FORECASTS:
+            _Q4_FORECASTS[key] = q4
+            added += 1
+    return added
 
 
 def _log_levels(growth: pd.Series) -> pd.Series:

@@ -26,6 +26,8 @@ bytes (tested).
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import shutil
 import sys
 import tempfile
@@ -36,9 +38,13 @@ from pathlib import Path
 
 from grdp.audit.check import check_plan
 from grdp.core.errors import OutputError
+from grdp.core.forking import ForkedCall, can_fork
+from grdp.core.threads import one_blas_thread
 from grdp.core.typing import CsvLocale, Lang
 from grdp.core.validation import check_lang, check_literal
-from grdp.figures.style import save_figure
+from grdp.figures.background import BackgroundFigures
+from grdp.forecast.backtesting import backtest_fits
+from grdp.forecast.methods import import_models
 from grdp.io.paths import reports_dir
 from grdp.io.plan import Plan, default_plan_path, load_plan
 from grdp.io.tasks import default_tasks_path
@@ -153,47 +159,67 @@ def build_report(
     _check_target(out)
     tasks = Path(tasks_path) if tasks_path is not None else (default_tasks_path() if _embedded(plan_path) else None)
     ctx = ReportContext(plan=plan, lang=lang, audit=check_plan(plan, lang=lang), tasks_path=tasks)
-    sections: list[Section] = []
-    timings: list[tuple[str, float]] = []
-    for i, (key, builder) in enumerate(SECTIONS, start=1):
-        say(f"[{i}/{len(SECTIONS)}] {key}…")
-        t0 = time.perf_counter()
-        sections.append(builder(ctx))
-        timings.append((key, time.perf_counter() - t0))
-
-    say(ctx.t("Ghi báo cáo, hình, bảng và tóm tắt…", "Writing the report, figures, tables and summary…"))
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
         staging.chmod(0o755)  # mkdtemp's folder is private; the report is not
     except OSError as err:
         raise OutputError(f"cannot write the report into {out.parent}: {err.strerror or err}") from None
-    try:
-        names = _write_all(ctx, sections, staging, csv_locale=csv_locale)
-        _publish(staging, out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    # Where children may be forked (grdp.core.forking), the work is spread over the cores: each section's
+    # figures are saved in a child as soon as the section is done (grdp.figures.background), and the
+    # backtest's 64 model fits (~2 s) are made in a child while the first sections run. Processes then share
+    # the cores, so BLAS in each keeps to one thread (a thread waiting for a busy core slows a call several
+    # times; the numbers are the same, tested). Measured on 2 idle cores: 8.5 s in turn, 5.2 s spread.
+    forking = can_fork()
+    sections: list[Section] = []
+    timings: list[tuple[str, float]] = []
+    with one_blas_thread() if forking else contextlib.nullcontext():
+        figures = BackgroundFigures(parallel=forking)
+        if forking:
+            import_models()  # needed by the forecast anyway: imported before the fork, not again in the child
+            ctx.backtest_fits = ForkedCall(functools.partial(backtest_fits, lang=lang))
+        try:
+            for i, (key, builder) in enumerate(SECTIONS, start=1):
+                say(f"[{i}/{len(SECTIONS)}] {key}…")
+                t0 = time.perf_counter()
+                sections.append(builder(ctx))
+                timings.append((key, time.perf_counter() - t0))
+                figures.submit((f.figure, staging / "figures" / stem) for stem, f in sections[-1].figures.items())
+            if ctx.backtest_fits is not None:  # not taken: the plan has no forecast
+                ctx.backtest_fits.cancel()
+
+            say(ctx.t("Ghi báo cáo, hình, bảng và tóm tắt…", "Writing the report, figures, tables and summary…"))
+            names = _write_all(ctx, sections, staging, csv_locale=csv_locale, figures=figures)
+            _publish(staging, out)
+        except BaseException:
+            figures.cancel()
+            if ctx.backtest_fits is not None:
+                ctx.backtest_fits.cancel()
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
     result = ReportResult(out, tuple(out / name for name in names), tuple(timings))
     say(result.summary())
     return result
 
 
-def _write_all(ctx: ReportContext, sections: list[Section], folder: Path, *, csv_locale: CsvLocale) -> list[str]:
-    """Write every file of the report into ``folder``; their paths relative to it, in a stable order."""
+def _write_all(ctx: ReportContext, sections: list[Section], folder: Path, *, csv_locale: CsvLocale,
+               figures: BackgroundFigures | None = None) -> list[str]:
+    """Write every file of the report into ``folder``; their paths relative to it, in a stable order.
+
+    ``figures`` holds the sections' figures, submitted as ``folder/figures/<stem>`` in the sections'
+    order (some perhaps saved already); default: every figure is saved here.
+    """
     plan, lang = ctx.plan, ctx.lang
     year = plan.year
-    files: list[Path] = []
-    pngs: dict[str, Path] = {}
-    for s in sections:
-        for stem, fig in s.figures.items():
-            saved = save_figure(fig.figure, folder / "figures" / stem)
-            files += saved
-            pngs[stem] = next(p for p in saved if p.suffix == ".png")
+    if figures is None:
+        figures = BackgroundFigures(parallel=False)
+        figures.submit((f.figure, folder / "figures" / stem) for s in sections for stem, f in s.figures.items())
     tables = [t for s in sections for t in s.tables]
-    files += write_csvs(tables, folder / "tables", csv_locale=csv_locale)
+    csvs = write_csvs(tables, folder / "tables", csv_locale=csv_locale)  # while the figures' children finish
     workbook = write_workbook(tables, folder / f"grdp_{year}.xlsx")
-    files.append(workbook)
+    files: list[Path] = figures.finish()
+    pngs = {p.stem: p for p in files if p.suffix == ".png"}
+    files += [*csvs, workbook]
 
     parts = tuple(
         DocumentSection(

@@ -16,8 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from grdp.audit.findings import PlanAudit
+from grdp.core.forking import ForkedCall
 from grdp.core.typing import Lang
 from grdp.core.wording import phrase
+from grdp.forecast.methods import StoredFit, add_fits
 from grdp.forecast.panel import ProvincialForecast, provincial_forecast
 from grdp.io.plan import MissingFigures, Plan
 from grdp.report.export import ReportTable
@@ -79,6 +81,16 @@ class ReportContext:
     lang: Lang
     audit: PlanAudit
     tasks_path: Path | None = None
+    backtest_fits: ForkedCall[list[StoredFit]] | None = None
+    """The backtest's model fits, made in a forked child while the first sections run (see :meth:`use_backtest_fits`)."""
+
+    def use_backtest_fits(self) -> None:
+        """Take the fits of :attr:`backtest_fits` into this process's store, if the child made them (else they are made here)."""
+        if self.backtest_fits is not None:
+            fits = self.backtest_fits.result()
+            self.backtest_fits = None
+            if fits is not None:
+                add_fits(fits)
 
     @cached_property
     def provincial(self) -> ProvincialForecast | None:

@@ -34,6 +34,7 @@ def forecast_section(ctx: ReportContext) -> Section:
                     for w in sorted(set(outlook.probabilities["q4_weight"]))]
     except (ValueError, KeyError, MissingFigures) as err:
         return Section("forecast", title, summary=ctx.t(f"Không dự báo được: {err}", f"No forecast: {err}"))
+    ctx.use_backtest_fits()
     bt = backtest(lang=lang)
     scores = bt.scores().reset_index()
     score_frame = pd.DataFrame(

@@ -109,13 +109,19 @@ class SectorTargetsCheck(Result):
     months_done: int
     plan: Plan = field(repr=False, compare=False)
     lang: Lang = "vi"
+    _memo: dict[tuple[object, ...], object] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """The queries below answered once each: the summary, the warning and the audit's evidence ask the same."""
 
     def implied(self, period: str, bridge_kind: str | None = None) -> Interval:
         """Hull of the implied growth for a period (``year``/``rest``): over the admissible
         assumptions, or for one bridge kind (``one``, ``calibrated``, ``between``)."""
-        g = self.grid[self.grid["period"] == period]
-        g = g[g["admissible"]] if bridge_kind is None else g[g["bridge_kind"] == bridge_kind]
-        return Interval(float(g["implied_low"].min()), float(g["implied_high"].max()))
+        key = ("implied", period, bridge_kind)
+        if key not in self._memo:
+            g = self.grid[self.grid["period"] == period]
+            g = g[g["admissible"]] if bridge_kind is None else g[g["bridge_kind"] == bridge_kind]
+            self._memo[key] = Interval(float(g["implied_low"].min()), float(g["implied_high"].max()))
+        iv: Interval = self._memo[key]  # type: ignore[assignment]
+        return iv
 
     def agreeing_splits(self, period: str | None = None, bridge_kind: str | None = "calibrated") -> list[tuple[float, float]]:
         """Industry splits where the period (or, with ``period=None``, year and Q4 together) agrees.
@@ -123,11 +129,14 @@ class SectorTargetsCheck(Result):
         For one bridge kind, or with ``bridge_kind=None`` for some admissible
         bridge; under either reading of the structure.
         """
-        g = self.grid[self.grid["admissible"]] if bridge_kind is None else self.grid[self.grid["bridge_kind"] == bridge_kind]
-        if period is not None:
-            g = g[g["period"] == period]
-        ok = g.groupby(["industry_split", "weights_of", "bridge_kind", "bridge"])["agrees"].all().groupby("industry_split").any()
-        return _ranges(ok.index.to_numpy(), ok.to_numpy())
+        key = ("agreeing_splits", period, bridge_kind)
+        if key not in self._memo:
+            g = self.grid[self.grid["admissible"]] if bridge_kind is None else self.grid[self.grid["bridge_kind"] == bridge_kind]
+            if period is not None:
+                g = g[g["period"] == period]
+            ok = g.groupby(["industry_split", "weights_of", "bridge_kind", "bridge"])["agrees"].all().groupby("industry_split").any()
+            self._memo[key] = tuple(_ranges(ok.index.to_numpy(), ok.to_numpy()))
+        return list(self._memo[key])  # type: ignore[call-overload]
 
     @property
     def bridge_admissible(self) -> Interval:
@@ -137,9 +146,12 @@ class SectorTargetsCheck(Result):
 
     def max_agreeing_bridge(self) -> float:
         """The largest admissible bridge under which year and Q4 both agree for some split and basis (NaN if none)."""
-        ok = self.grid[self.grid["admissible"]].groupby(["weights_of", "industry_split", "bridge"])["agrees"].all()
-        ok = ok[ok]
-        return float(ok.index.get_level_values("bridge").max()) if len(ok) else float("nan")
+        key = ("max_agreeing_bridge",)
+        if key not in self._memo:
+            ok = self.grid[self.grid["admissible"]].groupby(["weights_of", "industry_split", "bridge"])["agrees"].all()
+            ok = ok[ok]
+            self._memo[key] = float(ok.index.get_level_values("bridge").max()) if len(ok) else float("nan")
+        return float(self._memo[key])  # type: ignore[arg-type]
 
     def to_frame(self) -> pd.DataFrame:
         """Implied GRDP growth by period and bridge kind (hull over the other assumptions)."""

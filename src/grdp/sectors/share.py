@@ -25,7 +25,7 @@ seasonal gap that would give the target.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,7 +40,7 @@ from grdp.io.plan import Plan
 from grdp.sectors.decomposition import implied_growth
 from grdp.sectors.keys import group_share, split_structure
 from grdp.sectors.quarter_weight import national_fallback, q4_weight
-from grdp.sectors.share_path import national_seasonal_gaps, previous_structure, year_share_from_done
+from grdp.sectors.share_path import national_seasonal_gaps, previous_structure, year_share_by_gap
 from grdp.sectors.structure import BaseStructure, default_split, merged_structure, seasonal_gap_range, split_range
 from grdp.sectors.targets import (
     BRIDGE_STEPS,
@@ -294,12 +294,14 @@ def check_share_target(
 
     low = implied(done.low, seasonal_gap[0], "low")
     high = implied(done.high, seasonal_gap[1], "high")
-    # the gap that gives the target's middle exactly: bisection (the share rises with the gap)
+    # the gap that gives the target's middle exactly: bisection (the share rises with the gap); what does not
+    # depend on the gap (last year's 9-month structure) is computed once, not in each of the 50 steps
     g_lo, g_hi = np.full(low.shape, -20.0), np.full(low.shape, 20.0)
     mid_done = (done.low + done.high) / 2
+    share_at_gap = _year_share_by_gap(shares, t_done, mid_done, splits, bridges, *growth_at[None])
     for _ in range(50):
         g_mid = (g_lo + g_hi) / 2
-        below = implied(mid_done, g_mid) < target.mid
+        below = share_at_gap(g_mid) < target.mid
         g_lo, g_hi = np.where(below, g_mid, g_lo), np.where(below, g_hi, g_mid)
     needed = (g_lo + g_hi) / 2
     imp = Interval(float(low.min()), float(high.max()))
@@ -358,6 +360,12 @@ def _growth_at(table: pd.DataFrame, corner: str | None) -> tuple[dict[str, float
 def _year_share(shares: pd.Series, t_done: float, done_share: Any, split: Any, bridge: Any, gap: Any,
                 done_growth: Mapping[str, float], year_growth: Mapping[str, Any]) -> np.ndarray:
     """The year's group share from the 9-month share and sector output growth (all arguments broadcast)."""
+    return np.asarray(_year_share_by_gap(shares, t_done, done_share, split, bridge, done_growth, year_growth)(gap))
+
+
+def _year_share_by_gap(shares: pd.Series, t_done: float, done_share: Any, split: Any, bridge: Any,
+                       done_growth: Mapping[str, float], year_growth: Mapping[str, Any]) -> Callable[[Any], Any]:
+    """:func:`_year_share` as a function of the seasonal gap (:func:`grdp.sectors.share_path.year_share_by_gap`)."""
     ic, sv = shares["industry_construction"], shares["services"]
     d = np.asarray(done_share, dtype="float64")
     done_structure = split_structure(
@@ -366,12 +374,11 @@ def _year_share(shares: pd.Series, t_done: float, done_share: Any, split: Any, b
         industry_split=split,
     )
     b = np.asarray(bridge, dtype="float64")
-    return np.asarray(year_share_from_done(
+    return year_share_by_gap(
         done_structure,
         {k: b * v for k, v in done_growth.items()},
         {k: b * v for k, v in year_growth.items()},
-        seasonal_gap=gap,
-    ))
+    )
 
 
 def implied_year_share(

@@ -12,7 +12,7 @@ be NumPy arrays of draws.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import numpy as np
@@ -21,7 +21,8 @@ import pandas as pd
 from grdp.io.datasets import national_releases
 from grdp.sectors.keys import NON_AGRICULTURE, Structure, as_scalar, check_partition, group_share
 
-__all__ = ["next_structure", "previous_structure", "rest_structure", "national_seasonal_gaps", "year_share_from_done"]
+__all__ = ["next_structure", "previous_structure", "rest_structure", "national_seasonal_gaps", "year_share_from_done",
+           "year_share_by_gap"]
 
 
 def _apply_growth(structure: Structure, growth: Structure, relative_prices: Structure | None, *, inverse: bool) -> dict[str, Any]:
@@ -193,6 +194,29 @@ def year_share_from_done(
     >>> round(year_share_from_done(s, g, g), 6), round(year_share_from_done(s, g, g, seasonal_gap=-0.5), 6)
     (81.0, 80.5)
     """
+    return year_share_by_gap(done_structure, done_growth, year_growth, group=group, absorb=absorb)(seasonal_gap)
+
+
+def year_share_by_gap(
+    done_structure: Structure,
+    done_growth: Structure,
+    year_growth: Structure,
+    *,
+    group: tuple[str, ...] = NON_AGRICULTURE,
+    absorb: str = "agriculture",
+) -> Callable[[Any], Any]:
+    """:func:`year_share_from_done` as a function of the seasonal gap alone: step 1 is done once, here.
+
+    For a search over the gap (:func:`grdp.sectors.share.check_share_target` bisects it): each call
+    does steps 2 and 3 only, with the very operations of :func:`year_share_from_done` (which calls
+    this), so the shares are the same to the bit.
+
+    >>> s = {"agriculture": 14.0, "industry_construction": 55.0, "services": 26.0, "taxes": 5.0}
+    >>> g = {"agriculture": 8.0, "industry_construction": 8.0, "services": 8.0}
+    >>> share_at = year_share_by_gap(s, g, g)
+    >>> round(share_at(0.0), 6), round(share_at(-0.5), 6)
+    (81.0, 80.5)
+    """
     keys = check_partition(done_structure, what="structure")
     if absorb in group or absorb not in keys:
         raise ValueError("absorb must be a sector of the structure outside the group")
@@ -202,10 +226,14 @@ def year_share_from_done(
     prev = previous_structure(dict(done_structure), g_done)
     members = [k for k in keys if k in group]
     share = sum(np.asarray(prev[k]) for k in members)
-    gap = np.asarray(seasonal_gap, dtype="float64")
-    annual = {k: (np.asarray(prev[k]) * (share + gap) / share if k in members else np.asarray(prev[k])) for k in keys}
-    annual[absorb] = annual[absorb] - gap
-    g_year = dict(year_growth)
-    if "taxes" in keys and "taxes" not in g_year:
-        g_year["taxes"] = _like_gva_previous(annual, g_year)
-    return group_share(next_structure(annual, g_year), group)
+
+    def year_share(seasonal_gap: Any) -> Any:
+        gap = np.asarray(seasonal_gap, dtype="float64")
+        annual = {k: (np.asarray(prev[k]) * (share + gap) / share if k in members else np.asarray(prev[k])) for k in keys}
+        annual[absorb] = annual[absorb] - gap
+        g_year = dict(year_growth)
+        if "taxes" in keys and "taxes" not in g_year:
+            g_year["taxes"] = _like_gva_previous(annual, g_year)
+        return group_share(next_structure(annual, g_year), group)
+
+    return year_share
