@@ -28,9 +28,10 @@ $(STAMP): requirements.lock pyproject.toml
 	$(INSTALL) --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-## Lint and type-check, then run the unit tests and re-run every notebook against its committed outputs.
+## Lint and type-check, then run the unit tests and re-run every notebook against its committed outputs,
+## spread over the cores (pytest-xdist; a file's tests, a notebook's cells, stay together in one worker).
 test: lint
-	$(BIN)/python -m pytest --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider $(PYTEST_FLAGS) tests notebooks
+	$(BIN)/python -m pytest -n auto --dist loadfile --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider $(PYTEST_FLAGS) tests notebooks
 
 ## Types (mypy, strict on definitions) and lint (ruff) of the package, the tests, benchmarks and scripts.
 lint: $(STAMP)
