@@ -214,3 +214,13 @@ def test_xlsx_numeric_cells_are_read_as_numbers(tmp_path, plan_rows):
     assert _row(plan, "1").done_low == 8.01 and _row(plan, "1").done_precision == 2
     assert _row(plan, "8").done_low == 71062.0
     assert (_row(plan, "9").done_low, _row(plan, "9").done_precision) == (2.125, 3)
+
+
+def test_a_rate_may_exceed_100_percent_a_share_may_not(write_plan):
+    # grdp.io.plausible: a ratio in % may be an attainment ("đạt 110 % dự toán"); a share is a part of a whole.
+    # Row 15 of Phụ lục 1 (Tỷ lệ dân số tham gia bảo hiểm y tế, %, ratio) and row 3 (the share of industry,
+    # construction and services, %, share) of the embedded plan, their annual targets replaced.
+    plan = load_plan(write_plan({("15", "Mục tiêu năm 2025"): "110"}))
+    assert plan.require("health_insurance").interval("year").low == pytest.approx(109.5)  # "110" read with its rounding
+    with pytest.raises(InputError, match="not plausible for a share in %"):
+        load_plan(write_plan({("3", "Mục tiêu năm 2025"): "130"}, name="share.csv"))

@@ -14,7 +14,9 @@ kind (:mod:`grdp.io.indicators`)     range                  why
 ===================================  =====================  ===========================================
 ``growth_rate``, ``unknown`` in %    above -100, to 1 000   a flow cannot fall by all of itself; no
                                                             provincial flow grows tenfold in a year
-``share``, ``ratio`` in %            0 to 100               a part of a whole
+``share`` in %                       0 to 100               a part of a whole
+``ratio`` in %                       0 to 1 000             a rate (≤ 100) or an attainment ("đạt 110 %
+                                                            dự toán"), never tenfold
 ``level_flow``, ``cumulative_level``  0 to 10^9             an amount or a count; a billion of any
 ``ratio`` in another unit                                   plan unit (tỷ đồng, people) is beyond a province
 other units                          -10^9 to 10^9          a figure the audit can compute with
@@ -66,8 +68,10 @@ def plausible_range(kind: Kind, unit: str) -> PlausibleRange:
     False
     """
     percent = normalise_text(unit) == "%"
-    if kind in ("share", "ratio") and percent:
-        return PlausibleRange(0.0, 100.0, "a share or a rate in %")
+    if kind == "share" and percent:
+        return PlausibleRange(0.0, 100.0, "a share in %")
+    if kind == "ratio" and percent:  # a rate, or an attainment such as 110 % of the budget estimate
+        return PlausibleRange(0.0, _MAX_GROWTH, "a rate in %")
     if kind == "growth_rate" or percent:
         return PlausibleRange(-100.0, _MAX_GROWTH, "a growth rate in %", open_low=True)
     if kind in ("level_flow", "cumulative_level", "ratio"):
