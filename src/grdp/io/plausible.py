@@ -17,8 +17,10 @@ kind (:mod:`grdp.io.indicators`)     range                  why
 ``share`` in %                       0 to 100               a part of a whole
 ``ratio`` in %                       0 to 1 000             a rate (≤ 100) or an attainment ("đạt 110 %
                                                             dự toán"), never tenfold
-``level_flow``, ``cumulative_level``  0 to 10^9             an amount or a count; a billion of any
-``ratio`` in another unit                                   plan unit (tỷ đồng, people) is beyond a province
+``level_flow``, ``cumulative_level``  -10^9 to 10^9         an amount, a count or a balance (a trade
+                                                            deficit is negative); a billion of any plan
+                                                            unit (tỷ đồng, people) is beyond a province
+``ratio`` in another unit            0 to 10^9              per person, per 10 000 people
 other units                          -10^9 to 10^9          a figure the audit can compute with
 ===================================  =====================  ===========================================
 
@@ -74,8 +76,10 @@ def plausible_range(kind: Kind, unit: str) -> PlausibleRange:
         return PlausibleRange(0.0, _MAX_GROWTH, "a rate in %")
     if kind == "growth_rate" or percent:
         return PlausibleRange(-100.0, _MAX_GROWTH, "a growth rate in %", open_low=True)
-    if kind in ("level_flow", "cumulative_level", "ratio"):
-        return PlausibleRange(0.0, _MAX_LEVEL, "an amount or a count")
+    if kind in ("level_flow", "cumulative_level"):  # a balance (exports less imports) may be negative
+        return PlausibleRange(-_MAX_LEVEL, _MAX_LEVEL, "an amount, a count or a balance")
+    if kind == "ratio":
+        return PlausibleRange(0.0, _MAX_LEVEL, "an amount per person")
     return PlausibleRange(-_MAX_LEVEL, _MAX_LEVEL, "a figure")
 
 
