@@ -17,15 +17,19 @@ UV := $(shell command -v uv 2>/dev/null)
 ifneq ($(UV),)
 VENV_NEW := $(UV) venv --quiet --python $(PYTHON) $(VENV)
 INSTALL  := $(UV) pip install --quiet --compile-bytecode --python $(BIN)/python
+COMPILE  := true
 else
+# pip compiles each package's bytecode one file at a time; compileall on every core after the install is faster.
 VENV_NEW := $(PYTHON) -m venv $(VENV)
-INSTALL  := $(BIN)/python -m pip install --quiet --disable-pip-version-check
+INSTALL  := $(BIN)/python -m pip install --quiet --disable-pip-version-check --no-compile
+COMPILE  := $(BIN)/python -m compileall -q -j 0 $(VENV)/lib > /dev/null
 endif
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(VENV_NEW)
 	$(INSTALL) -r requirements.lock
 	$(INSTALL) --no-deps --no-build-isolation -e .
+	$(COMPILE)
 	touch $(STAMP)
 
 ## Lint and type-check, then run the unit tests and re-run every notebook against its committed outputs,
