@@ -158,19 +158,17 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _decimal(text: str) -> float:
-    """A number as typed in either language: ``8,01`` or ``8.01`` (never ``nan`` or ``inf``)."""
-    import math
+    """A number as typed in either language, read by the plan's own reader (:func:`grdp.core.numbers.parse_value`):
+    ``8,01`` or ``8.01``; spaces between digits dropped; never ``nan`` or ``inf``, never an ambiguous ``1,000``."""
+    from grdp.core.numbers import parse_value
 
-    cleaned = text.strip().replace("\u00a0", "").replace(" ", "")
-    if "," in cleaned and "." not in cleaned:
-        cleaned = cleaned.replace(",", ".")
     try:
-        value = float(cleaned)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r} (write 8,01 or 8.01)") from None
-    if not math.isfinite(value):
-        raise argparse.ArgumentTypeError(f"not a finite number: {text!r}")
-    return value
+        parsed = parse_value(text.replace("\u00a0", "").replace(" ", ""), unit="%")
+    except InputError as err:
+        raise argparse.ArgumentTypeError(f"{text!r}: {err.reason}") from None
+    if parsed.bound != "exact" or parsed.value is None:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r} (write 8,01 or 8.01)")
+    return float(parsed.value)
 
 
 def _growth(text: str) -> float:
