@@ -210,6 +210,21 @@ def _interval_score(x: np.ndarray, lo: np.ndarray, hi: np.ndarray, level: float)
     return (hi - lo) + (2 / a) * (lo - x) * (x < lo) + (2 / a) * (x - hi) * (x > hi)
 
 
+def _score_labels(lang: Lang) -> tuple[str, ...]:
+    """The columns of the panel backtest's score table: method, province-years, MAE, MAE / '9 months', bias,
+    80 % and 95 % coverage, 80 % interval score."""
+    return (
+        label("fc_method", lang),
+        phrase(lang, "Số tỉnh-năm", "Province-years"),
+        "MAE",
+        phrase(lang, "MAE / '9 tháng'", "MAE / '9 months'"),
+        phrase(lang, "Độ lệch", "Bias"),
+        phrase(lang, "Khoảng 80 % bao được", "80 % coverage"),
+        phrase(lang, "Khoảng 95 % bao được", "95 % coverage"),
+        phrase(lang, "Điểm khoảng 80 %", "Interval score 80 %"),
+    )
+
+
 @dataclass(frozen=True)
 class PanelBacktest(Result):
     """Every panel method, leave one year out, against provinces' first annual estimates.
@@ -280,16 +295,25 @@ class PanelBacktest(Result):
     def table(self, *, lang: Lang | None = None) -> pd.DataFrame:
         lang = self.language(lang)
         s = self.scores()
-        return pd.DataFrame({
-            label("fc_method", lang): [label(f"fc_panel_{m}", lang) for m in s["method"]],
-            phrase(lang, "Số tỉnh-năm", "Province-years"): s["n"].astype(str),
-            "MAE": [num(x, 2, lang) for x in s["mae"]],
-            phrase(lang, "MAE / '9 tháng'", "MAE / '9 months'"): [num(x, 2, lang) for x in s["mae_ratio"]],
-            phrase(lang, "Độ lệch", "Bias"): [signed(x, 2, lang) for x in s["bias"]],
-            phrase(lang, "Khoảng 80 % bao được", "80 % coverage"): [probability(x, lang) for x in s["coverage_80"]],
-            phrase(lang, "Khoảng 95 % bao được", "95 % coverage"): [probability(x, lang) for x in s["coverage_95"]],
-            phrase(lang, "Điểm khoảng 80 %", "Interval score 80 %"): [num(x, 2, lang) for x in s["interval_score_80"]],
-        })
+        return pd.DataFrame(dict(zip(_score_labels(lang), [
+            [label(f"fc_panel_{m}", lang) for m in s["method"]],
+            s["n"].astype(str),
+            [num(x, 2, lang) for x in s["mae"]],
+            [num(x, 2, lang) for x in s["mae_ratio"]],
+            [signed(x, 2, lang) for x in s["bias"]],
+            [probability(x, lang) for x in s["coverage_80"]],
+            [probability(x, lang) for x in s["coverage_95"]],
+            [num(x, 2, lang) for x in s["interval_score_80"]],
+        ], strict=True)))
+
+    def score_frame(self, *, lang: Lang | None = None) -> pd.DataFrame:
+        """:meth:`table`'s rows and labels with numbers as numbers: counts, points, times, coverage in per cent."""
+        lang = self.language(lang)
+        s = self.scores()
+        return pd.DataFrame(dict(zip(_score_labels(lang), [
+            [label(f"fc_panel_{m}", lang) for m in s["method"]], s["n"].astype("int64"), s["mae"], s["mae_ratio"], s["bias"],
+            100 * s["coverage_80"], 100 * s["coverage_95"], s["interval_score_80"],
+        ], strict=True)))
 
     def summary(self, *, lang: Lang | None = None) -> str:
         lang = self.language(lang)

@@ -139,11 +139,7 @@ def forecast_section(ctx: ReportContext) -> Section:
             label("fc_years", lang): [pf.years],
             coverage_80: [100 * pf.coverage_80],
         })
-        ps = pb.scores()
-        shown = pb.table(lang=lang).columns  # the panel backtest's own labels, numbers as numbers
-        panel_frame = pd.DataFrame(dict(zip(shown, [
-            [label(f"fc_panel_{m}", lang) for m in ps["method"]], ps["n"].astype("int64"), ps["mae"], ps["mae_ratio"], ps["bias"],
-            100 * ps["coverage_80"], 100 * ps["coverage_95"], ps["interval_score_80"]], strict=True)))
+        panel_frame = pb.score_frame(lang=lang)
         tables[:0] = [
             ReportTable(ctx.name("du_bao_theo_cac_tinh", "provincial_forecast"), ctx.t("Dự báo theo các tỉnh", "Provincial forecast"),
                         forecast_frame,
@@ -152,7 +148,7 @@ def forecast_section(ctx: ReportContext) -> Section:
                         unit="%", source=panel_source, lang=lang),
             ReportTable(ctx.name("kiem_dinh_lui_cac_tinh", "panel_backtest"), ctx.t("Kiểm định lùi trên các tỉnh", "Panel backtest"),
                         panel_frame,
-                        dict(zip(shown[1:], ["0", "0.00", "0.00", "+0.00;-0.00;0.00", "0.0", "0.0", "0.00"], strict=True)),
+                        dict(zip(panel_frame.columns[1:], ["0", "0.00", "0.00", "+0.00;-0.00;0.00", "0.0", "0.0", "0.00"], strict=True)),
                         unit=ctx.t("điểm phần trăm (MAE / '9 tháng': lần; tỷ lệ bao được: %)",
                                    "percentage points (MAE / '9 months': times; coverage: %)"),
                         source=panel_source, lang=lang),
