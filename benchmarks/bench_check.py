@@ -2,7 +2,7 @@
 
 Prints figures; asserts nothing. Run: .venv/bin/python benchmarks/bench_check.py [SRC]
 ``SRC`` (default: this checkout's ``src``) is the package folder to measure, so an older
-checkout (``git worktree add /tmp/base <commit>``) can be measured the same way.
+checkout (``git worktree add ../grdp-base <commit>``) can be measured the same way.
 
 The plan loader needs pandas, so no `grdp check` can start faster than `python -c "import pandas"`;
 the ratio of the two medians (of RUNS runs each, interleaved so that a busy moment of the machine

@@ -2,7 +2,7 @@
 
 Prints figures; asserts nothing. Run: .venv/bin/python benchmarks/bench_report.py [SRC]
 ``SRC`` (default: this checkout's ``src``) is the package folder to measure, so an older
-checkout (``git worktree add /tmp/base <commit>``) can be measured the same way.
+checkout (``git worktree add ../grdp-base <commit>``) can be measured the same way.
 
 * **wall time** — ``python -m grdp.cli report --out <tmp>`` in a fresh process, best and median of
   REPEATS runs, without ``OPENBLAS_NUM_THREADS`` (as a user runs it) and with it set to 1 (as ``make`` does);
