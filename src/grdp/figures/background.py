@@ -21,21 +21,20 @@ Where it is not used. Where :func:`grdp.core.forking.can_fork` does not hold
 every figure is saved here, in turn, by :func:`~grdp.figures.style.save_figure`:
 the same files, only later.
 
-Failure. A child that fails (an exit code other than 0) or does not finish
+Failure. A child that fails (it sends back no result) or does not finish
 within :data:`grdp.core.forking.CHILD_TIMEOUT` seconds is stopped and its figures are saved again
 here, so an error is raised from the parent, as without the children.
 """
 
 from __future__ import annotations
 
-import multiprocessing
+import functools
 import os
 from collections.abc import Iterable
-from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
-from grdp.core.forking import CHILD_TIMEOUT, can_fork
+from grdp.core.forking import CHILD_TIMEOUT, ForkedCall, can_fork
 from grdp.figures.style import FORMATS, figure_paths, save_figure
 
 __all__ = ["BackgroundFigures"]
@@ -48,14 +47,13 @@ Job = tuple[Any, Path]
 """A figure and the path to save it as (suffix replaced per format)."""
 
 
-def _save_all(jobs: list[Job], formats: tuple[str, ...]) -> None:
-    """The child's work: save every figure; exit code 1 (quietly: the parent saves them again and reports) on failure."""
-    try:
-        os.nice(CHILD_NICENESS)
-        for fig, path in jobs:
-            save_figure(fig, path, formats=formats)
-    except BaseException:
-        raise SystemExit(1) from None
+def _save_all(jobs: list[Job], formats: tuple[str, ...]) -> bool:
+    """The child's work: save every figure, at a lower priority; ``True`` when done (a failure reaches the parent as
+    no result, :class:`~grdp.core.forking.ForkedCall`, and the parent saves the figures again and reports)."""
+    os.nice(CHILD_NICENESS)
+    for fig, path in jobs:
+        save_figure(fig, path, formats=formats)
+    return True
 
 
 class BackgroundFigures:
@@ -86,7 +84,7 @@ class BackgroundFigures:
         self.formats = formats
         self.parallel = parallel
         self._jobs: list[Job] = []
-        self._children: list[tuple[BaseProcess, range]] = []
+        self._children: list[tuple[ForkedCall[bool], range]] = []
 
     def submit(self, jobs: Iterable[Job]) -> None:
         """Start saving ``jobs`` (figure, path) in a child, or keep them for :meth:`finish`."""
@@ -95,20 +93,14 @@ class BackgroundFigures:
         self._jobs += jobs
         if not jobs or not (can_fork() if self.parallel is None else self.parallel):
             return
-        child = multiprocessing.get_context("fork").Process(target=_save_all, args=(jobs, self.formats), daemon=True)
-        child.start()
-        self._children.append((child, batch))
+        self._children.append((ForkedCall(functools.partial(_save_all, jobs, self.formats)), batch))
 
     def finish(self) -> list[Path]:
         """Wait for the children, save what none saved (or a child failed to), and return every file in the order submitted."""
         done: set[int] = set()
         for child, batch in self._children:
-            child.join(CHILD_TIMEOUT)
-            if child.exitcode == 0:
+            if child.result(CHILD_TIMEOUT):  # None: failed or too slow, stopped; saved again below
                 done.update(batch)
-            else:
-                child.kill()
-                child.join()
         self._children = []
         files: list[Path] = []
         for i, (fig, path) in enumerate(self._jobs):
@@ -119,6 +111,5 @@ class BackgroundFigures:
     def cancel(self) -> None:
         """Stop every child (the caller failed and will remove the folder); nothing is saved."""
         for child, _ in self._children:
-            child.kill()
-            child.join()
+            child.cancel()
         self._children, self._jobs = [], []
