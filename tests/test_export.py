@@ -169,8 +169,8 @@ def test_csv_locale_is_validated(tmp_path):
 
 def test_english_tables_say_unit_and_source(tmp_path):
     frame = pd.DataFrame({"Sector": ["Industry"], "Growth (%)": [12.345]})
-    table = ReportTable("t", "Growth", frame, {"Growth (%)": "0.00"}, unit="%", source="plan_2025_indicators.csv", lang="en")
-    ws = load_workbook(write_workbook([table], tmp_path / "t.xlsx"))["Growth"]
+    table = ReportTable("t", "Growth", frame, {"Growth (%)": "0.00"}, unit="%", source="plan_2025_indicators.csv")
+    ws = load_workbook(write_workbook([table], tmp_path / "t.xlsx", lang="en"))["Growth"]
     assert ws.cell(2, 1).value == "Unit: %" and ws.cell(HEADER_ROW + 3, 1).value == "Source: plan_2025_indicators.csv"
 
 

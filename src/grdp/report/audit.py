@@ -88,7 +88,6 @@ def audit_section(ctx: ReportContext) -> Section:
                 table_audit, title, audit_table, doc_columns=tuple(audit_table.columns[[0, 1, 3, 4]]),
                 unit=ctx.t("như ghi trong từng kết luận", "as stated in each finding"),
                 source=ctx.source("plan", "structure", "assumptions", how=("kiểm tra của grdp", "checks by grdp")),
-                lang=lang,
             ),
             ReportTable(
                 table_weights,
@@ -97,7 +96,6 @@ def audit_section(ctx: ReportContext) -> Section:
                 {c: "0.000" for c in weights.columns[3:]},
                 unit=ctx.t("phần của 1 (tỷ trọng của quý IV trong năm trước)", "fraction of 1 (Q4's share of the previous year)"),
                 source=ctx.source("plan", how=IDENTITY_HOW),
-                lang=lang,
             ),
         ],
         figures,

@@ -216,7 +216,7 @@ def _write_all(ctx: ReportContext, sections: list[Section], folder: Path, *, csv
         figures.submit((f.figure, folder / "figures" / stem) for s in sections for stem, f in s.figures.items())
     tables = [t for s in sections for t in s.tables]
     csvs = write_csvs(tables, folder / "tables", csv_locale=csv_locale)  # while the figures' children finish
-    workbook = write_workbook(tables, folder / f"grdp_{year}.xlsx")
+    workbook = write_workbook(tables, folder / f"grdp_{year}.xlsx", lang=lang)
     files: list[Path] = figures.finish()
     pngs = {p.stem: p for p in files if p.suffix == ".png"}
     files += [*csvs, workbook]

@@ -305,8 +305,8 @@ def _table(doc: Any, table: ReportTable, number: int, lang: Lang) -> None:
     from docx.shared import Pt
 
     _caption(doc, phrase(lang, f"Biểu {number}. {table.title}", f"Table {number}. {table.title}"))
-    if table.unit_line:
-        _caption(doc, table.unit_line, bold=False, italic=True, align="right", size=TABLE_PT)
+    if table.unit:
+        _caption(doc, table.unit_line(lang), bold=False, italic=True, align="right", size=TABLE_PT)
     frame = table.document_frame
     size = Pt(WIDE_TABLE_PT if frame.shape[1] > WIDE_TABLE_COLUMNS else TABLE_PT)
     grid = doc.add_table(rows=1, cols=frame.shape[1])
@@ -324,8 +324,8 @@ def _table(doc: Any, table: ReportTable, number: int, lang: Lang) -> None:
             text, numeric = _shown(value, table.number_format(column), lang)
             _cell_text(cell, text, size, align=WD_ALIGN_PARAGRAPH.RIGHT if numeric else WD_ALIGN_PARAGRAPH.LEFT)
     _set_widths(grid, _column_widths(frame))
-    if table.source_line:
-        _caption(doc, table.source_line, bold=False, italic=True, align="left", size=TABLE_PT)
+    if table.source:
+        _caption(doc, table.source_line(lang), bold=False, italic=True, align="left", size=TABLE_PT)
 
 
 def _set_widths(grid: Any, widths_cm: Sequence[float]) -> None:

@@ -111,8 +111,6 @@ class ReportTable:
         CSV keep every column.
     in_document : bool
         ``False`` for a table too long to print (the document names its sheet).
-    lang : {"vi", "en"}
-        The report's language: the words of the unit and source rows.
     """
 
     name: str
@@ -124,7 +122,6 @@ class ReportTable:
     source: str = ""
     doc_columns: tuple[str, ...] = ()
     in_document: bool = True
-    lang: Lang = "vi"
 
     @property
     def sheet_name(self) -> str:
@@ -136,15 +133,13 @@ class ReportTable:
         """The columns the Word document prints."""
         return self.frame[list(self.doc_columns)] if self.doc_columns else self.frame
 
-    @property
-    def unit_line(self) -> str:
-        """``"Đơn vị tính: %"`` / ``"Unit: %"``; empty without a unit."""
-        return f"{_WORDS[check_lang(self.lang)][0]}: {self.unit}" if self.unit else ""
+    def unit_line(self, lang: Lang) -> str:
+        """``"Đơn vị tính: %"`` / ``"Unit: %"`` in the report's language; empty without a unit."""
+        return f"{_WORDS[check_lang(lang)][0]}: {self.unit}" if self.unit else ""
 
-    @property
-    def source_line(self) -> str:
-        """``"Nguồn: …"`` / ``"Source: …"``; empty without a source."""
-        return f"{_WORDS[check_lang(self.lang)][1]}: {self.source}" if self.source else ""
+    def source_line(self, lang: Lang) -> str:
+        """``"Nguồn: …"`` / ``"Source: …"`` in the report's language; empty without a source."""
+        return f"{_WORDS[check_lang(lang)][1]}: {self.source}" if self.source else ""
 
     def number_format(self, column: Any) -> str | None:
         """The column's number format: its own, ``"0"``/``"0.00"`` for an integer/float column without one, ``None`` for text."""
@@ -183,8 +178,9 @@ def _numeric_kind(series: pd.Series) -> str | None:
     return "int" if all(isinstance(v, numbers.Integral) for v in values) else "float"
 
 
-def write_workbook(tables: Sequence[ReportTable], path: str | Path) -> Path:
-    """Write one sheet per table to ``path`` (``.xlsx``), with stable bytes.
+def write_workbook(tables: Sequence[ReportTable], path: str | Path, *, lang: Lang = "vi") -> Path:
+    """Write one sheet per table to ``path`` (``.xlsx``), with stable bytes; ``lang``: the report's language (the
+    words of the unit and source rows).
 
     Rows: title, unit, header, data, an empty row, source (see the module
     notes). Numeric columns carry their number format; the header row is bold,
@@ -209,8 +205,8 @@ def write_workbook(tables: Sequence[ReportTable], path: str | Path) -> Path:
         frame = table.frame
         formats = [table.number_format(c) for c in frame.columns]
         _put(ws.cell(TITLE_ROW, 1), table.title).font = Font(bold=True, size=12)
-        if table.unit_line:
-            _put(ws.cell(UNIT_ROW, 1), table.unit_line).font = Font(italic=True)
+        if table.unit:
+            _put(ws.cell(UNIT_ROW, 1), table.unit_line(lang)).font = Font(italic=True)
         for j, column in enumerate(frame.columns, start=1):
             cell = _put(ws.cell(HEADER_ROW, j), str(column))
             cell.font = Font(bold=True)
@@ -221,8 +217,8 @@ def write_workbook(tables: Sequence[ReportTable], path: str | Path) -> Path:
                 if fmt and isinstance(cell.value, numbers.Real):
                     cell.number_format = fmt
         last = HEADER_ROW + len(frame)
-        if table.source_line:
-            _put(ws.cell(last + 2, 1), table.source_line).font = Font(italic=True)
+        if table.source:
+            _put(ws.cell(last + 2, 1), table.source_line(lang)).font = Font(italic=True)
         for j, (column, fmt) in enumerate(zip(frame.columns, formats, strict=True), start=1):
             letter = get_column_letter(j)
             longest = max([len(str(column)) // 2 + 1] + [len(_shown(v, fmt)) for v in frame[column]])

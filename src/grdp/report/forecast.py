@@ -79,17 +79,17 @@ def forecast_section(ctx: ReportContext) -> Section:
     tables = [
         ReportTable(ctx.name("xac_suat_dat_muc_tieu", "target_probabilities"), ctx.t("Xác suất đạt mục tiêu", "Target probabilities"), prob,
                     {**{c: "0.00" for c in prob.columns[1:5]}, **{c: "0.0" for c in prob.columns[5:]}, label("fc_q4_weight", lang): "0.000"},
-                    unit=ctx.t("% (trọng số quý IV: phần của 1)", "% (Q4 weight: fraction of 1)"), source=national_source, lang=lang),
+                    unit=ctx.t("% (trọng số quý IV: phần của 1)", "% (Q4 weight: fraction of 1)"), source=national_source),
         ReportTable(ctx.name("kiem_dinh_lui", "backtest"), ctx.t("Kiểm định lùi", "Backtest"), score_frame,
                     {label("fc_years", lang): "0", label("fc_mae", lang): "0.00", label("fc_bias", lang): "+0.00;-0.00;0.00",
                      label("fc_rmse", lang): "0.00", label("fc_coverage_80", lang): "0.0", label("fc_coverage_95", lang): "0.0",
                      label("fc_mae_ratio", lang): "+0;-0;0"},
                     unit=ctx.t("điểm phần trăm (tỷ lệ năm trong khoảng, MAE so với 'cả năm = 9 tháng': %)",
                                "percentage points (coverage, MAE against 'annual = 9 months': %)"),
-                    source=national_source, lang=lang),
+                    source=national_source),
         ReportTable(ctx.name("kiem_dinh_lui_theo_nam", "backtest_by_year"), ctx.t("Kiểm định lùi theo năm", "Backtest by year"), by_year,
                     {label("fc_year", lang): "0", **{c: "0.00" for c in by_year.columns[2:]}},
-                    unit=ctx.t("% (sai số: điểm phần trăm)", "% (error: percentage points)"), source=national_source, lang=lang, in_document=False),
+                    unit=ctx.t("% (sai số: điểm phần trăm)", "% (error: percentage points)"), source=national_source, in_document=False),
     ]
     first, last = int(f["year"].min()), int(f["year"].max())
     figures = {
@@ -145,13 +145,13 @@ def forecast_section(ctx: ReportContext) -> Section:
                         forecast_frame,
                         {**{c: "0.00" for c in forecast_frame.columns[1:4]}, **{c: "0.0" for c in forecast_frame.columns[4:-3]},
                          forecast_frame.columns[-3]: "0", forecast_frame.columns[-2]: "0", coverage_80: "0.0"},
-                        unit="%", source=panel_source, lang=lang),
+                        unit="%", source=panel_source),
             ReportTable(ctx.name("kiem_dinh_lui_cac_tinh", "panel_backtest"), ctx.t("Kiểm định lùi trên các tỉnh", "Panel backtest"),
                         panel_frame,
                         dict(zip(panel_frame.columns[1:], ["0", "0.00", "0.00", "+0.00;-0.00;0.00", "0.0", "0.0", "0.00"], strict=True)),
                         unit=ctx.t("điểm phần trăm (MAE / '9 tháng': lần; tỷ lệ bao được: %)",
                                    "percentage points (MAE / '9 months': times; coverage: %)"),
-                        source=panel_source, lang=lang),
+                        source=panel_source),
         ]
         parts[:0] = [pf.summary(lang=lang), pb.summary(lang=lang)]
         lead.append(ctx.finding(*_calibrated_line(ctx, pf), tables[0].name, tables[1].name))

@@ -43,7 +43,6 @@ def plan_section(ctx: ReportContext) -> Section:
         ctx.name("chi_tieu", "indicators"), title, frame, formats,
         unit=ctx.t(f"theo cột {label('unit', lang)}", f"see the {label('unit', lang)} column"),
         source=ctx.source("plan", how=("khoảng từ–đến: grdp đọc từ số ghi trong kế hoạch", "from–to ranges: grdp's reading of the printed figures")),
-        lang=lang,
         doc_columns=tuple(printed),
     )
     return Section("plan", title, [table], summary=text)
@@ -66,8 +65,7 @@ def tasks_section(ctx: ReportContext) -> Section:
         [ReportTable(ctx.name("nhiem_vu", "tasks"), title, counts, {c: "0" for c in counts.columns[1:]},
                      unit=ctx.t("nhiệm vụ", "tasks"),
                      source=ctx.source("tasks", how=("đếm theo đơn vị và thời hạn: tính toán của grdp",
-                                                     "counted by department and deadline: grdp's computation")),
-                     lang=lang)],
+                                                     "counted by department and deadline: grdp's computation")))],
         {ctx.name("01_nhiem_vu_theo_don_vi", "01_tasks_by_department"): ctx.figure(
             plot_tasks_by_department(tasks, lang=lang),
             (f"Nhiệm vụ {rest} theo đơn vị chủ trì và thời hạn", f"{rest} tasks by lead department and deadline"), "tasks")},

@@ -83,13 +83,13 @@ def sectors_section(ctx: ReportContext) -> Section:
     split_cols = split.columns.tolist()
     tables = [
         ReportTable(table_contrib, title, contrib, pct_cols,
-                    unit=ctx.t("% (đóng góp: điểm phần trăm)", "% (contributions: percentage points)"), source=source, lang=lang),
+                    unit=ctx.t("% (đóng góp: điểm phần trăm)", "% (contributions: percentage points)"), source=source),
         ReportTable(ctx.name("tang_truong_nganh_can_dat", "sector_growth_needed"), ctx.t("Tăng trưởng ngành cần đạt", "Sector growth needed"), need,
-                    {c: "0.00" for c in need.columns[2:]}, unit="%", source=source, lang=lang),
+                    {c: "0.00" for c in need.columns[2:]}, unit="%", source=source),
         ReportTable(ctx.name("nhay_theo_ty_trong_cn", "industry_split_sensitivity"), ctx.t("Độ nhạy theo tỷ trọng CN", "Industry split sensitivity"),
                     split, {split_cols[0]: "0.00", split_cols[1]: "0.000", **{c: "0.00" for c in split_cols[2:]}},
                     unit=ctx.t("% (tỷ trọng CN trong CN-XD và hệ số: phần của 1)", "% (industry share and bridge: fractions of 1)"),
-                    source=source, lang=lang),
+                    source=source),
     ]
     figures = {
         stem_contrib: ctx.figure(

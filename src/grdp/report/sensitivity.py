@@ -46,8 +46,7 @@ def sensitivity_section(ctx: ReportContext) -> Section:
     tables = [ReportTable(ctx.name("dieu_chinh_9_thang", "nine_month_revision"), ctx.t("Điều chỉnh số 9 tháng", "9-month revision"),
                           revision, dict(zip(revision.columns, ["0.0", "0.00", "0.00", "0.00", "0.000"], strict=True)),
                           unit=ctx.t("% (tỷ trọng: phần của 1; thay đổi: điểm phần trăm)", "% (weight: fraction of 1; change: percentage points)"),
-                          source=ctx.source("plan", how=IDENTITY_HOW),
-                          lang=lang)]
+                          source=ctx.source("plan", how=IDENTITY_HOW))]
     stem_grid = ctx.name("11_quy_iv_can_dat_theo_ty_trong", "11_required_q4_heatmap")
     figures = {stem_grid: ctx.figure(
         plot_required_growth_grid(grid, lang=lang),
@@ -79,7 +78,7 @@ def sensitivity_section(ctx: ReportContext) -> Section:
          ctx.t("% (sai số chuẩn: điểm phần trăm; số lần: lượt)", "% (standard error: percentage points; draws: count)")),
     ):
         tables.append(ReportTable(stem, name, frame, formats or {c: "0.00" for c in frame.select_dtypes("number").columns}, unit=unit,
-                                  source=model_source, lang=lang,
+                                  source=model_source,
                                   doc_columns=_q4_columns(frame) if stem == stem_scen else ()))
     stem_tornado = ctx.name("12_loc_xoay", "12_tornado")
     figures[stem_tornado] = ctx.figure(
