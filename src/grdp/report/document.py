@@ -19,7 +19,6 @@ content: fixed document properties and zip entry times.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -29,7 +28,7 @@ from typing import Any
 from grdp.core.typing import Lang
 from grdp.core.wording import num, phrase
 from grdp.report.context import KeyFinding
-from grdp.report.export import ReportTable, format_decimals, write_stable_zip
+from grdp.report.export import ReportTable, cell_value, format_decimals, write_stable_zip
 from grdp.report.glossary import GlossaryEntry
 from grdp.report.markup import blocks, inline
 
@@ -368,8 +367,8 @@ def _column_widths(frame: Any) -> list[float]:
 def _shown(value: Any, fmt: str | None, lang: Lang) -> tuple[str, bool]:
     """A cell as printed: a number at its format's decimals (:func:`format_decimals`) with the language's marks;
     ``(text, is_number)``."""
-    x = value.item() if hasattr(value, "item") and not isinstance(value, str) else value
-    if x is None or (isinstance(x, float) and math.isnan(x)):
+    x = cell_value(value)
+    if x is None:
         return "", False
     if isinstance(x, bool) or not isinstance(x, int | float):
         return str(x), False

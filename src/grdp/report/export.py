@@ -55,6 +55,7 @@ from grdp.core.validation import check_lang, check_literal
 __all__ = [
     "ReportTable",
     "stable_zip",
+    "cell_value",
     "write_stable_zip",
     "write_workbook",
     "write_csvs",
@@ -172,7 +173,7 @@ def _numeric_kind(series: pd.Series) -> str | None:
         return "int"
     if pd.api.types.is_float_dtype(series):
         return "float"
-    values = [v for v in series if _cell(v) is not None]
+    values = [v for v in series if cell_value(v) is not None]
     if not values or not all(isinstance(v, numbers.Real) and not isinstance(v, bool) for v in values):
         return None
     return "int" if all(isinstance(v, numbers.Integral) for v in values) else "float"
@@ -213,7 +214,7 @@ def write_workbook(tables: Sequence[ReportTable], path: str | Path, *, lang: Lan
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         for i, row in enumerate(frame.itertuples(index=False), start=HEADER_ROW + 1):
             for j, (v, fmt) in enumerate(zip(row, formats, strict=True), start=1):
-                cell = _put(ws.cell(i, j), _cell(v))
+                cell = _put(ws.cell(i, j), cell_value(v))
                 if fmt and isinstance(cell.value, numbers.Real):
                     cell.number_format = fmt
         last = HEADER_ROW + len(frame)
@@ -258,7 +259,8 @@ def _put(cell: Any, value: object) -> Any:
     return cell
 
 
-def _cell(v: object) -> object:
+def cell_value(v: object) -> object:
+    """A frame cell as a plain Python value: ``None`` for any missing value (None, NaN, NA, NaT), numpy scalars unwrapped."""
     if v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and math.isnan(v)):
         return None
     if hasattr(v, "item") and not isinstance(v, str):  # numpy scalars
@@ -268,7 +270,7 @@ def _cell(v: object) -> object:
 
 
 def _shown(v: object, fmt: str | None) -> str:
-    v = _cell(v)
+    v = cell_value(v)
     if v is None:
         return ""
     if fmt and isinstance(v, numbers.Real) and not isinstance(v, bool):
@@ -335,7 +337,7 @@ def _csv_frame(table: ReportTable, decimal: str) -> pd.DataFrame:
 
 
 def _csv_cell(v: object, decimals: int | None, decimal: str) -> str:
-    v = _cell(v)
+    v = cell_value(v)
     if v is None:
         return ""
     if isinstance(v, numbers.Real) and not isinstance(v, bool):
